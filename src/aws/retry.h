@@ -1,0 +1,67 @@
+// Retries, as the AWS SDKs' "standard" retry mode does them, and clock-skew
+// correction.
+//
+// SendWithRetries is the one loop every AWS call goes through: sign with the
+// (skew-corrected) current time, send, classify, back off, try again.
+#ifndef FOYER_AWS_RETRY_H_
+#define FOYER_AWS_RETRY_H_
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+#include "aws/credentials.h"
+#include "aws/http.h"
+
+namespace foyer::aws {
+
+struct RetryConfig {
+  // Total attempts including the first. Standard mode's default is 3;
+  // AWS_MAX_ATTEMPTS (or a profile's max_attempts) overrides it.
+  int max_attempts = 3;
+  std::chrono::milliseconds base_delay{100};
+  std::chrono::milliseconds max_backoff{20000};
+
+  // Defaults, with AWS_MAX_ATTEMPTS from the environment applied.
+  static RetryConfig FromEnvironment();
+};
+
+// True for errors worth another attempt: throttling codes (Throttling,
+// ThrottlingException, TooManyRequestsException, RequestLimitExceeded,
+// SlowDown, ...), transient codes (RequestTimeout, InternalError,
+// ServiceUnavailable, ...), HTTP 500/502/503/504, and the transport's
+// ConnectionError and Timeout. Never for other 4xx client errors.
+bool IsRetryable(const Error& error);
+bool IsThrottling(const Error& error);
+
+// Full-jitter exponential backoff: a uniformly random delay in
+// [0, min(max_backoff, base_delay * 2^attempt)]; `attempt` counts from 0.
+std::chrono::milliseconds BackoffDelay(const RetryConfig& config, int attempt);
+
+// The process-wide estimate of (server clock - local clock), learnt from the
+// Date header of responses that failed with RequestTimeTooSkewed,
+// SignatureDoesNotMatch with a skewed clock, InvalidSignatureException, etc.
+Clock::duration ClockSkew();
+void SetClockSkew(Clock::duration skew);
+
+struct RetryHooks {
+  // Builds and signs a fresh request for one attempt, signed at `signing_time`
+  // (already corrected for clock skew).
+  std::function<HttpRequest(Clock::time_point signing_time)> make_request;
+  // Parses the error carried by a response; nullopt for a success.
+  std::function<std::optional<Error>(const HttpResponse& response)> error_of;
+  // Waits; tests replace it to record delays instead of sleeping.
+  std::function<void(std::chrono::milliseconds)> sleep;
+};
+
+// Sends until success, a non-retryable error, or max_attempts. On a clock-skew
+// error whose response's Date header shows a skew of more than 4 minutes, the
+// skew is recorded and the request is re-signed and retried at once.
+// Returns the successful response or the last error (with its code, message,
+// request id and HTTP status).
+Result<HttpResponse> SendWithRetries(HttpTransport& transport, const HttpOptions& options,
+                                     const RetryConfig& config, const RetryHooks& hooks);
+
+}  // namespace foyer::aws
+
+#endif  // FOYER_AWS_RETRY_H_

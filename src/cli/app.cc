@@ -1,0 +1,27 @@
+#include "cli/app.h"
+
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "base/error.h"
+
+namespace foyer::cli {
+
+int Run(int argc, char** argv) {
+  CLI::App app{"foyer: one way into every AWS account"};
+  app.set_version_flag("--version", "foyer 0.1.0");
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+  }
+  if (app.get_subcommands().empty()) {
+    std::fputs(app.help().c_str(), stdout);
+  }
+  return 0;
+}
+
+}  // namespace foyer::cli
