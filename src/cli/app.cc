@@ -1,10 +1,12 @@
 #include "cli/app.h"
 
 #include <cstdio>
+#include <exception>
 
 #include <CLI/CLI.hpp>
 
 #include "base/error.h"
+#include "cli/commands.h"
 
 namespace foyer::cli {
 
@@ -12,16 +14,25 @@ int Run(int argc, char** argv) {
   CLI::App app{"foyer: one way into every AWS account"};
   app.set_version_flag("--version", "foyer 0.1.0");
   app.require_subcommand(0, 1);
+
+  Runner selected;
+  AddWhoamiCommand(app, selected);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
     return status == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
   }
-  if (app.get_subcommands().empty()) {
+  if (!selected) {
     std::fputs(app.help().c_str(), stdout);
+    return 0;
   }
-  return 0;
+  try {
+    return selected();
+  } catch (const std::exception& e) {
+    return ReportError(MakeError("InternalError", std::string("unexpected failure: ") + e.what()));
+  }
 }
 
 }  // namespace foyer::cli
