@@ -51,13 +51,9 @@ std::vector<std::string> MemberTexts(pugi::xml_node parent, std::string_view nam
 bool ChildBool(pugi::xml_node parent, std::string_view name);
 // The child as an integer; nullopt when absent or not a number.
 std::optional<long long> ChildInt(pugi::xml_node parent, std::string_view name);
-
-// ISO 8601 / RFC 3339 timestamps as AWS writes them: "2026-11-27T22:53:45Z",
-// "2026-11-27T22:53:45.123Z", "2026-11-27T22:53:45+00:00",
-// "2026-11-27T22:53:45.123456+01:00". nullopt for anything else.
-std::optional<Clock::time_point> ParseIso8601(std::string_view text);
-// "2026-11-27T22:53:45Z" (whole seconds, UTC).
-std::string FormatIso8601(Clock::time_point time);
+// The child as a timestamp (ISO 8601, base/time_format.h); nullopt when
+// absent or unreadable.
+std::optional<Clock::time_point> ChildTime(pugi::xml_node parent, std::string_view name);
 
 }  // namespace foyer::aws
 
