@@ -47,23 +47,24 @@ enum class Protocol {
 };
 
 // What a client tells the caller about its service. Clients keep one as a
-// static constant.
+// static constant, written with designated initializers (every member has a
+// default, so -Wmissing-field-initializers stays quiet).
 struct ServiceDescription {
   // For messages a person reads: "IAM", "Organizations", "S3".
-  std::string name;
+  std::string name = {};
   // The endpoint prefix ResolveEndpoint knows the service by: "iam", "sts",
   // "organizations", "s3", "portal.sso", "oidc".
-  std::string endpoint_prefix;
+  std::string endpoint_prefix = {};
   // The SigV4 signing name, when it differs from the one the endpoint
   // resolution gives (e.g. "awsssoportal" for "portal.sso"); empty: use the
   // endpoint's signing_name.
-  std::string signing_name;
+  std::string signing_name = {};
   Protocol protocol = Protocol::kQuery;
   // Query protocol: the Version parameter ("2010-05-08").
-  std::string api_version;
+  std::string api_version = {};
   // JSON protocol: X-Amz-Target is "<json_target_prefix>.<Operation>" and
   // the content type "application/x-amz-json-<json_version>".
-  std::string json_target_prefix;
+  std::string json_target_prefix = {};
   std::string json_version = "1.1";
   // S3-style signing: UNSIGNED-PAYLOAD, the path signed as sent, and the
   // x-amz-content-sha256 header.
