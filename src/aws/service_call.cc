@@ -32,6 +32,13 @@ std::string QueryString(const std::vector<std::pair<std::string, std::string>>& 
   return encoded;
 }
 
+// "https://s3.amazonaws.com" + "bucket." -> "https://bucket.s3.amazonaws.com"
+std::string WithHostPrefix(const std::string& url, std::string_view host_prefix) {
+  size_t host = url.find("://");
+  if (host_prefix.empty() || host == std::string::npos) return url;
+  return url.substr(0, host + 3) + std::string(host_prefix) + url.substr(host + 3);
+}
+
 }  // namespace
 
 std::string EscapePathLabel(std::string_view label, bool greedy) {
@@ -78,13 +85,13 @@ struct ServiceCaller::Impl {
   // Sends `request` (its url relative to the endpoint) with retries, signing
   // each attempt; returns the successful response or the parsed error.
   Result<HttpResponse> Send(std::string_view operation, HttpRequest request,
-                            const CallOptions& options) {
+                            const CallOptions& options, std::string_view host_prefix = {}) {
     Result<Endpoint> resolved = ResolvedEndpoint();
     if (!resolved.ok()) return resolved.error();
     Result<std::optional<Credentials>> credentials = CredentialsFor(operation, options);
     if (!credentials.ok()) return credentials.error();
 
-    request.url = resolved->url + request.url;
+    request.url = WithHostPrefix(resolved->url, host_prefix) + request.url;
     SetHeader(request.headers, "User-Agent", UserAgent());
     SigningParams signing;
     signing.region = resolved->signing_region;
@@ -165,7 +172,8 @@ Result<RestResponse> ServiceCaller::CallRest(std::string_view operation,
   request.url = rest.path + QueryString(rest.query);
   request.headers = rest.headers;
   request.body = rest.body;
-  Result<HttpResponse> response = impl_->Send(operation, std::move(request), options);
+  Result<HttpResponse> response =
+      impl_->Send(operation, std::move(request), options, rest.host_prefix);
   if (!response.ok()) return response.error();
   return RestResponse{response->status, std::move(response->headers), std::move(response->body)};
 }

@@ -88,6 +88,9 @@ struct RestRequest {
   std::vector<std::pair<std::string, std::string>> query;
   HeaderList headers;
   std::string body;
+  // Prepended to the endpoint's host ("https://" + host_prefix + host):
+  // S3 virtual-hosted-style addressing puts the bucket there ("bucket.").
+  std::string host_prefix;
 };
 
 struct RestResponse {
