@@ -8,7 +8,6 @@
 #ifndef FOYER_AWS_IAM_DOCUMENT_H_
 #define FOYER_AWS_IAM_DOCUMENT_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,10 +17,6 @@ namespace foyer::aws {
 // percent-decoding when that parses as JSON; else `text` unchanged (the
 // caller's policy parser then reports it).
 std::string DecodePolicyDocument(std::string_view text);
-
-// RFC 3986 percent-decoding ('+' stays '+'); nullopt when a '%' is not
-// followed by two hex digits.
-std::optional<std::string> PercentDecode(std::string_view text);
 
 }  // namespace foyer::aws
 

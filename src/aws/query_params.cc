@@ -1,6 +1,6 @@
 #include "aws/query_params.h"
 
-#include "aws/sigv4.h"
+#include "base/url_encoding.h"
 
 namespace foyer::aws {
 
@@ -43,15 +43,6 @@ void QueryParams::AddMap(const std::string& prefix, const Pairs& entries) {
   }
 }
 
-std::string QueryParams::Encode() const {
-  std::string encoded;
-  for (const auto& [name, value] : pairs_) {
-    if (!encoded.empty()) encoded += '&';
-    encoded += UriEncode(name);
-    encoded += '=';
-    encoded += UriEncode(value);
-  }
-  return encoded;
-}
+std::string QueryParams::Encode() const { return EncodeQueryString(pairs_); }
 
 }  // namespace foyer::aws

@@ -7,6 +7,7 @@
 #include "aws/json_protocol.h"
 #include "aws/retry.h"
 #include "aws/sigv4.h"
+#include "base/url_encoding.h"
 
 namespace foyer::aws {
 namespace {
@@ -23,13 +24,8 @@ Error UnreadableResponse(const ServiceDescription& service, std::string_view ope
   return error;
 }
 
-std::string QueryString(const std::vector<std::pair<std::string, std::string>>& query) {
-  std::string encoded;
-  for (const auto& [name, value] : query) {
-    encoded += encoded.empty() ? '?' : '&';
-    encoded += UriEncode(name) + "=" + UriEncode(value);
-  }
-  return encoded;
+std::string QueryString(const QueryPairs& query) {
+  return query.empty() ? "" : "?" + EncodeQueryString(query);
 }
 
 // "https://s3.amazonaws.com" + "bucket." -> "https://bucket.s3.amazonaws.com"
@@ -42,7 +38,7 @@ std::string WithHostPrefix(const std::string& url, std::string_view host_prefix)
 }  // namespace
 
 std::string EscapePathLabel(std::string_view label, bool greedy) {
-  return UriEncode(label, /*encode_slash=*/!greedy);
+  return PercentEncode(label, /*encode_slash=*/!greedy);
 }
 
 std::string UserAgent() { return "foyer/" FOYER_VERSION; }
