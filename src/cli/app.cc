@@ -17,6 +17,7 @@ int Run(int argc, char** argv) {
 
   Runner selected;
   AddWhoamiCommand(app, selected);
+  AddSimulateCommand(app, selected);
 
   try {
     app.parse(argc, argv);

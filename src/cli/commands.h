@@ -7,6 +7,7 @@
 namespace foyer::cli {
 
 void AddWhoamiCommand(CLI::App& root, Runner& selected);
+void AddSimulateCommand(CLI::App& root, Runner& selected);
 
 }  // namespace foyer::cli
 

@@ -1,0 +1,84 @@
+#include "iam/wildcard.h"
+
+namespace foyer::iam {
+namespace {
+
+char Fold(char c, bool ignore_case) {
+  return ignore_case && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// One step of the pattern: a wildcard or a literal character, and its width
+// in the pattern (2 for an escaped character).
+struct Token {
+  char literal;
+  enum Kind { kLiteral, kStar, kQuestion } kind;
+  size_t width;
+};
+
+Token TokenAt(std::string_view pattern, size_t at, bool escapes) {
+  char c = pattern[at];
+  if (escapes && c == '\\' && at + 1 < pattern.size()) return {pattern[at + 1], Token::kLiteral, 2};
+  if (c == '*') return {c, Token::kStar, 1};
+  if (c == '?') return {c, Token::kQuestion, 1};
+  return {c, Token::kLiteral, 1};
+}
+
+}  // namespace
+
+// Greedy matching with a single backtrack point: on a mismatch after a `*`,
+// let that star swallow one more character and retry. Linear in practice,
+// O(n*m) at worst, never exponential.
+bool WildcardMatch(std::string_view pattern, std::string_view text, WildcardOptions options) {
+  size_t p = 0, t = 0;
+  size_t star_p = std::string_view::npos, star_t = 0;
+  while (t < text.size()) {
+    if (p < pattern.size()) {
+      Token token = TokenAt(pattern, p, options.escapes);
+      if (token.kind == Token::kStar) {
+        star_p = p + token.width;
+        star_t = t;
+        p = star_p;
+        continue;
+      }
+      if (token.kind == Token::kQuestion ||
+          Fold(token.literal, options.ignore_case) == Fold(text[t], options.ignore_case)) {
+        p += token.width;
+        ++t;
+        continue;
+      }
+    }
+    if (star_p == std::string_view::npos) return false;
+    p = star_p;
+    t = ++star_t;
+  }
+  while (p < pattern.size()) {
+    Token token = TokenAt(pattern, p, options.escapes);
+    if (token.kind != Token::kStar) return false;
+    p += token.width;
+  }
+  return true;
+}
+
+bool SplitArn(std::string_view arn, std::string_view (&fields)[6]) {
+  size_t start = 0;
+  for (int i = 0; i < 5; ++i) {
+    size_t colon = arn.find(':', start);
+    if (colon == std::string_view::npos) return false;
+    fields[i] = arn.substr(start, colon - start);
+    start = colon + 1;
+  }
+  fields[5] = arn.substr(start);
+  return true;
+}
+
+bool ArnMatch(std::string_view pattern, std::string_view arn, WildcardOptions options) {
+  if (pattern == "*") return true;
+  std::string_view want[6], have[6];
+  if (!SplitArn(pattern, want) || !SplitArn(arn, have)) return false;
+  for (int i = 0; i < 6; ++i) {
+    if (!WildcardMatch(want[i], have[i], options)) return false;
+  }
+  return true;
+}
+
+}  // namespace foyer::iam
