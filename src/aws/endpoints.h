@@ -37,9 +37,19 @@ std::string DnsSuffixOf(std::string_view partition);
 //   4. the partition's endpoint: global for IAM (iam.amazonaws.com, signed in
 //      us-east-1; aws-cn: cn-north-1; aws-us-gov: us-gov-west-1) and
 //      Organizations, regional for STS and everything else.
-// An override URL is used as given; the signing region is then `region`.
+// An override URL is used as given (less any trailing '/'); the signing
+// region is then `region`. Empty variables count as unset.
+//
+// Fails with code "ConfigError" when the region is empty or not a region
+// name, when an override is not an http(s) URL with a host (the message
+// names the variable or setting it came from), and with "UnknownService"
+// for an endpoint prefix foyer does not know.
 Result<Endpoint> ResolveEndpoint(std::string_view service, std::string_view region,
                                  std::string_view profile_endpoint_url = {});
+
+// The service-specific override variable for an endpoint prefix:
+// "AWS_ENDPOINT_URL_SSO_OIDC" for "oidc"; empty for an unknown prefix.
+std::string EndpointOverrideVariable(std::string_view service);
 
 }  // namespace foyer::aws
 
