@@ -37,20 +37,33 @@ bool ActionMatches(const Statement& statement, std::string_view action) {
   return statement.not_action ? !any : any;
 }
 
-bool OneResourceMatches(const std::string& pattern, bool variables_enabled, Scan& scan) {
-  if (pattern == "*") return true;
+enum class ResourceTest { kMatch, kNoMatch, kUnresolved };
+
+ResourceTest OneResourceMatches(const std::string& pattern, bool variables_enabled, Scan& scan) {
+  if (pattern == "*") return ResourceTest::kMatch;
+  bool matched;
   if (variables_enabled && HasVariables(pattern)) {
-    if (!SubstituteVariables(pattern, scan.request.context, Substitution::kPattern, scan.scratch)) return false;
-    return ArnMatch(scan.scratch, scan.request.resource, {.ignore_case = false, .escapes = true});
+    if (!SubstituteVariables(pattern, scan.request.context, Substitution::kPattern, scan.scratch)) {
+      return ResourceTest::kUnresolved;
+    }
+    matched = ArnMatch(scan.scratch, scan.request.resource, {.ignore_case = false, .escapes = true});
+  } else {
+    matched = ArnMatch(pattern, scan.request.resource);
   }
-  return ArnMatch(pattern, scan.request.resource);
+  return matched ? ResourceTest::kMatch : ResourceTest::kNoMatch;
 }
 
+// A variable that cannot be resolved makes its Resource entry match nothing
+// and, since AWS then treats the statement as invalid, keeps a NotResource
+// statement from applying at all.
 bool ResourceMatches(const Statement& statement, bool variables_enabled, Scan& scan) {
   if (!statement.has_resource) return true;
-  bool any = std::any_of(statement.resources.begin(), statement.resources.end(), [&](const std::string& pattern) {
-    return OneResourceMatches(pattern, variables_enabled, scan);
-  });
+  bool any = false;
+  for (const std::string& pattern : statement.resources) {
+    ResourceTest test = OneResourceMatches(pattern, variables_enabled, scan);
+    if (test == ResourceTest::kUnresolved && statement.not_resource) return false;
+    any = any || test == ResourceTest::kMatch;
+  }
   return statement.not_resource ? !any : any;
 }
 
