@@ -1,6 +1,7 @@
 #include "org/role_placement.h"
 
 #include <optional>
+#include <string_view>
 
 #include "org/selector.h"
 
@@ -22,22 +23,35 @@ std::vector<std::string> GroupsGranted(const spec::Spec& spec, const std::string
   return groups;
 }
 
+// Management roles take no selector: a grant of one is a grant in management.
+std::vector<std::string> GroupsGrantedAnywhere(const spec::Spec& spec, std::string_view role) {
+  std::vector<std::string> groups;
+  for (const spec::Group& group : spec.groups) {
+    for (const spec::Grant& grant : group.grants) {
+      if (grant.role.value == role) {
+        groups.push_back(group.name.value);
+        break;
+      }
+    }
+  }
+  return groups;
+}
+
 std::vector<RolePlacement> ManagementPlacements(const spec::Spec& spec) {
-  DesiredAccount management;
-  management.name = kManagementAccountName;
-  management.kind = AccountKind::kManagement;
+  const std::string management(kManagementAccountName);
   std::vector<RolePlacement> placements;
-  const std::string administrator(spec::kOrganizationAdministratorRole);
-  std::vector<std::string> administrators = GroupsGranted(spec, administrator, management);
+  std::vector<std::string> administrators =
+      GroupsGrantedAnywhere(spec, spec::kOrganizationAdministratorRole);
   if (!administrators.empty()) {
-    placements.push_back(RolePlacement{administrator, management.name, management.kind,
+    placements.push_back(RolePlacement{std::string(spec::kOrganizationAdministratorRole),
+                                       management, AccountKind::kManagement,
                                        std::move(administrators)});
   }
   std::vector<std::string> everyone;
   for (const spec::Group& group : spec.groups) everyone.push_back(group.name.value);
   if (!everyone.empty()) {
-    placements.push_back(RolePlacement{std::string(spec::kOrganizationReaderRole),
-                                       management.name, management.kind, std::move(everyone)});
+    placements.push_back(RolePlacement{std::string(spec::kOrganizationReaderRole), management,
+                                       AccountKind::kManagement, std::move(everyone)});
   }
   return placements;
 }

@@ -116,7 +116,8 @@ class SelectorChecker {
 }  // namespace
 
 bool Picks(const std::optional<spec::Selector>& selector, const DesiredAccount& account) {
-  if (!selector) return account.kind != AccountKind::kManagement;
+  if (account.kind == AccountKind::kManagement) return false;
+  if (!selector) return true;
   if (selector->accounts && selector->accounts->Contains(account.name)) return true;
   if (account.kind != AccountKind::kService) return false;
   if (!selector->domains && !selector->environments && !selector->qualities) return false;
