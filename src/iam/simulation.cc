@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "iam/policy_parser.h"
+#include "iam/wildcard.h"
 
 namespace foyer::iam {
 namespace {
@@ -82,6 +83,16 @@ Status ReadRequest(const json& input, Request& out) {
     Result<std::string> account = RequiredString(request, "request", "resource_account");
     if (!account.ok()) return account.error();
     out.resource_account = std::move(*account);
+  }
+  std::string_view fields[6];
+  bool arn_names_account = SplitArn(out.resource, fields) && !fields[4].empty();
+  if (out.resource_account.empty() && !arn_names_account && out.resource != "*") {
+    return InputError("request.resource_account",
+                      "is required: the resource ARN names no account (as for S3), and whether the request "
+                      "crosses accounts depends on it");
+  }
+  if (out.resource_account.empty() && out.resource == "*" && SplitArn(out.principal, fields)) {
+    out.resource_account = std::string(fields[4]);
   }
   if (request.contains("context")) FOYER_RETURN_IF_ERROR(ReadContext(request["context"], out.context));
   return OkStatus();
