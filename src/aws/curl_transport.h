@@ -4,15 +4,20 @@
 // the same host). Not thread-safe: give each thread its own instance.
 // TLS is always verified. A plain http:// URL is refused unless its host is a
 // loopback address (127.0.0.0/8, ::1, localhost): emulators and test servers.
-// Proxies come from the environment (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as
-// curl reads them. With FOYER_DEBUG=1 each request and response is logged to
-// stderr with secrets, tokens and signatures redacted.
+// Proxies come from the environment as curl reads it: https_proxy or
+// HTTPS_PROXY, http_proxy (curl ignores upper-case HTTP_PROXY on purpose),
+// NO_PROXY; loopback URLs never go through a proxy. AWS_CA_BUNDLE, as the AWS
+// SDKs read it, names the CA certificates to trust instead of the system's
+// (for a TLS-inspecting corporate proxy); verification stays on.
+// With FOYER_DEBUG=1 each request and response is logged to stderr, redacted
+// by RedactForLog (log_redaction.h).
 #ifndef FOYER_AWS_CURL_TRANSPORT_H_
 #define FOYER_AWS_CURL_TRANSPORT_H_
 
 #include <memory>
 
 #include "aws/http.h"
+#include "aws/log_redaction.h"
 
 namespace foyer::aws {
 
@@ -30,14 +35,11 @@ class CurlTransport : public HttpTransport {
   std::unique_ptr<Impl> impl_;
 };
 
-// True when `url`'s host is a loopback address or "localhost".
+// True when `url`'s host, as curl reads it, is a loopback address
+// (127.0.0.0/8, [::1]) or "localhost". Curl's own URL parser decides, so that
+// what is checked is what gets connected to ("127.1" is 127.0.0.1,
+// "127.0.0.1.example.com" is not loopback).
 bool IsLoopbackUrl(std::string_view url);
-
-// The text of a request or response fit for a debug log: Authorization
-// signatures, X-Amz-Security-Token, secrets and tokens in bodies and query
-// strings are replaced by "<redacted>".
-std::string RedactForLog(const HttpRequest& request);
-std::string RedactForLog(const HttpResponse& response);
 
 }  // namespace foyer::aws
 
