@@ -22,7 +22,9 @@ struct RetryConfig {
   std::chrono::milliseconds base_delay{100};
   std::chrono::milliseconds max_backoff{20000};
 
-  // Defaults, with AWS_MAX_ATTEMPTS from the environment applied.
+  // Defaults, with AWS_MAX_ATTEMPTS from the environment applied. A value
+  // that is not a whole number from 1 to 100 is ignored and the default
+  // kept: a typo in the environment must not stop every command.
   static RetryConfig FromEnvironment();
 };
 
@@ -37,6 +39,14 @@ bool IsThrottling(const Error& error);
 // Full-jitter exponential backoff: a uniformly random delay in
 // [0, min(max_backoff, base_delay * 2^attempt)]; `attempt` counts from 0.
 std::chrono::milliseconds BackoffDelay(const RetryConfig& config, int attempt);
+// The same with the random draw given: `fraction` in [0, 1] picks the point
+// in the interval (0 gives no delay, 1 the cap).
+std::chrono::milliseconds BackoffDelay(const RetryConfig& config, int attempt, double fraction);
+
+// True for the codes that may mean the local clock is wrong:
+// RequestTimeTooSkewed, RequestExpired, RequestInTheFuture,
+// InvalidSignatureException, SignatureDoesNotMatch, AuthFailure.
+bool IsClockSkewError(const Error& error);
 
 // The process-wide estimate of (server clock - local clock), learnt from the
 // Date header of responses that failed with RequestTimeTooSkewed,
@@ -50,15 +60,22 @@ struct RetryHooks {
   std::function<HttpRequest(Clock::time_point signing_time)> make_request;
   // Parses the error carried by a response; nullopt for a success.
   std::function<std::optional<Error>(const HttpResponse& response)> error_of;
-  // Waits; tests replace it to record delays instead of sleeping.
+  // Waits; tests replace it to record delays instead of sleeping. Null:
+  // std::this_thread::sleep_for.
   std::function<void(std::chrono::milliseconds)> sleep;
+  // A uniform random number in [0, 1] for the backoff jitter; tests fix it.
+  // Null: a per-thread random generator.
+  std::function<double()> jitter;
 };
 
-// Sends until success, a non-retryable error, or max_attempts. On a clock-skew
-// error whose response's Date header shows a skew of more than 4 minutes, the
-// skew is recorded and the request is re-signed and retried at once.
-// Returns the successful response or the last error (with its code, message,
-// request id and HTTP status).
+// Sends until success, a non-retryable error, or max_attempts. Between
+// attempts it sleeps BackoffDelay(config, n) for the n-th retry (from 0).
+// On a clock-skew error (IsClockSkewError) whose response's Date header
+// differs from the corrected local clock by more than 4 minutes, the skew is
+// recorded process-wide and the request is re-signed and sent again at once:
+// once per call, without a delay and without using up an attempt (the
+// failure was ours, not the service's). Returns the successful response or
+// the last error, unchanged (code, message, request id, HTTP status).
 Result<HttpResponse> SendWithRetries(HttpTransport& transport, const HttpOptions& options,
                                      const RetryConfig& config, const RetryHooks& hooks);
 
