@@ -18,7 +18,7 @@ import unittest
 
 ORACLE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "iam_simulate")
 SEED = 20261127
-CASES = 4000
+CASES = 10000
 
 ACCOUNT_A = "111122223333"
 ACCOUNT_B = "444455556666"
@@ -189,6 +189,10 @@ def pick_context(rng):
         context["aws:RequestedRegion"] = rng.choice(["us-east-1", "eu-west-1", "US-EAST-1"])
     if maybe(0.3):
         context["aws:SecureTransport"] = rng.choice(["true", "false"])
+    if maybe(0.3):
+        context["aws:EpochTime"] = rng.choice(["1767225600", "1782820800", "1798761600"])
+    if maybe(0.3):
+        context["aws:PrincipalTag/blob"] = rng.choice(["QUJD", "qujd", "ZGVm"])
     return context
 
 
@@ -196,7 +200,8 @@ STRING_KEYS = ["aws:username", "aws:PrincipalTag/team", "aws:RequestedRegion", "
 
 
 def condition_block(rng):
-    family = rng.choice(["string", "string", "numeric", "date", "bool", "ip", "arn", "null", "set", "set", "vars"])
+    family = rng.choice(["string", "string", "numeric", "date", "epoch", "bool", "binary", "ip", "arn", "null",
+                         "set", "set", "vars"])
     suffix = "IfExists" if rng.random() < 0.25 else ""
     if family == "string":
         op = rng.choice(["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase",
@@ -216,6 +221,11 @@ def condition_block(rng):
         value = rng.choice(["2026-01-01T00:00:00Z", "2026-06-30T12:00:00Z", "2026-06-30T14:00:00+02:00",
                             "2026-01-01", "2027-01-01T00:00:00.000Z"])
         return {op + suffix: {"aws:CurrentTime": value}}
+    if family == "epoch":
+        op = rng.choice(["DateEquals", "DateNotEquals", "DateLessThan", "DateGreaterThanEquals"])
+        return {op + suffix: {"aws:EpochTime": rng.choice(["1782820800", "1767225600", 1790000000])}}
+    if family == "binary":
+        return {"BinaryEquals" + suffix: {"aws:PrincipalTag/blob": rng.choice(["QUJD", ["ZGVm", "QUJD"], "qujd"])}}
     if family == "bool":
         key = rng.choice(["aws:MultiFactorAuthPresent", "aws:SecureTransport"])
         return {"Bool" + suffix: {key: rng.choice(["true", "false", True, False])}}
@@ -228,11 +238,12 @@ def condition_block(rng):
         op = rng.choice(["ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike"])
         value = rng.choice([f"arn:aws:iam::{ACCOUNT_A}:role/foyer/*", "arn:aws:iam::*:role/*/Admin",
                             f"arn:aws:iam::{ACCOUNT_A}:user/alice", "arn:aws:iam::?????????????:*",
-                            f"arn:aws:iam::{ACCOUNT_A}:role/foyer/sre"])
+                            f"arn:aws:iam::{ACCOUNT_A}:role/foyer/sre", "arn:aws:iam::*:user/${aws:username}",
+                            "arn:aws:iam::*:role/foyer/${aws:PrincipalTag/team}", "arn:aws:*:*:*:*"])
         return {op + suffix: {"aws:PrincipalArn": value}}
     if family == "null":
         key = rng.choice(STRING_KEYS + ["aws:TagKeys", "aws:SourceIp"])
-        return {"Null": {key: rng.choice(["true", "false", True])}}
+        return {"Null": {key: rng.choice(["true", "false", True, ["true", "false"]])}}
     if family == "set":
         qualifier = rng.choice(["ForAllValues:", "ForAnyValue:"])
         op = rng.choice(["StringEquals", "StringLike", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotLike"])
@@ -336,7 +347,29 @@ def resource_principal(rng, principal, principal_account):
     return {"AWS": "*"}
 
 
+def not_principal_deny(rng, action, resource, principal, principal_account):
+    s = statement(rng, action, resource, effect="Deny")
+    s["NotPrincipal"] = rng.choice([{"AWS": principal}, {"AWS": f"arn:aws:iam::{principal_account}:root"},
+                                    {"AWS": f"arn:aws:iam::{ACCOUNT_B}:user/bob"}])
+    return s
+
+
+def service_case(rng):
+    account = rng.choice([ACCOUNT_A, ACCOUNT_B])
+    action, template, arn_has_account = rng.choice(OPERATIONS[3:5] + OPERATIONS[0:1])
+    resource = template.format(acct=account)
+    caller = rng.choice(["events.amazonaws.com", "sns.amazonaws.com"])
+    request = {"principal": caller, "action": action, "resource": resource, "context": pick_context(rng)}
+    if not arn_has_account:
+        request["resource_account"] = account
+    principal_fn = lambda: rng.choice([{"Service": "events.amazonaws.com"}, {"Service": ["sns.amazonaws.com",  # noqa: E731
+                                       "s3.amazonaws.com"]}, {"AWS": account}, "*"])
+    return {"request": request, "resource_policy": policy(rng, action, resource, principal_fn=principal_fn)}
+
+
 def make_case(rng):
+    if rng.random() < 0.04:
+        return service_case(rng)
     principal_account = rng.choice([ACCOUNT_A, ACCOUNT_A, ACCOUNT_B])
     resource_account = rng.choice([ACCOUNT_A, ACCOUNT_A, ACCOUNT_B])
     kind, principal = principal_for(rng, principal_account)
@@ -350,6 +383,9 @@ def make_case(rng):
     if rng.random() < 0.55 or action == "sts:AssumeRole":
         case["resource_policy"] = policy(
             rng, action, resource, principal_fn=lambda: resource_principal(rng, principal, principal_account))
+        if rng.random() < 0.15:
+            case["resource_policy"]["Statement"] = _statements(case["resource_policy"]) + [
+                not_principal_deny(rng, action, resource, principal, principal_account)]
     if rng.random() < 0.3:
         levels = []
         for _ in range(rng.randint(1, 3)):
@@ -430,6 +466,54 @@ class IamDifferentialTest(unittest.TestCase):
             for reason in reasons:
                 documented[reason] = documented.get(reason, 0) + 1
         return documented, disagreements
+
+
+class SimulateCommandTest(unittest.TestCase):
+    """The command-line contract of `foyer simulate` around the decisions."""
+
+    def setUp(self):
+        self.foyer = os.environ.get("FOYER_BIN")
+        if not self.foyer:
+            self.skipTest("FOYER_BIN is not set")
+
+    def simulate(self, text, *flags):
+        return subprocess.run([self.foyer, "simulate", *flags, "-"], input=text, capture_output=True, text=True,
+                              timeout=60)
+
+    def test_prints_decision_with_deciding_statements(self):
+        case = {"request": {"principal": f"arn:aws:iam::{ACCOUNT_A}:user/alice", "action": "sqs:SendMessage",
+                            "resource": f"arn:aws:sqs:us-east-1:{ACCOUNT_A}:jobs"},
+                "identity_policies": [{"Version": "2012-10-17", "Statement": [
+                    {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"},
+                    {"Sid": "NoSend", "Effect": "Deny", "Action": "sqs:Send*", "Resource": "*"}]}]}
+        result = self.simulate(json.dumps(case))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout,
+                         '{"decision":"explicit_deny","deciding":[{"policy":"identity_policies[0]","statement":1}]}\n')
+        explained = self.simulate(json.dumps(case), "--explain")
+        self.assertEqual(explained.stdout, "DENIED explicitly\n  identity_policies[0] statement 1 (NoSend): Deny\n")
+
+    def test_malformed_input_names_the_json_path(self):
+        bad_effect = {"request": {"principal": f"arn:aws:iam::{ACCOUNT_A}:user/alice", "action": "s3:GetObject",
+                                  "resource": "arn:aws:s3:::b/k", "resource_account": ACCOUNT_A},
+                      "identity_policies": [{"Statement": []}, {"Statement": [{"Effect": "allow", "Action": "*"}]}]}
+        result = self.simulate(json.dumps(bad_effect))
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(result.stderr, 'foyer: identity_policies[1]: statement 0: Effect must be Allow or Deny, '
+                                        'got "allow" (ParseError)\n')
+        result = self.simulate('{"request": {"principal": 7}}')
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr, "foyer: request.principal: must be a non-empty string (InvalidInput)\n")
+
+    def test_batch_reports_bad_lines_and_fails(self):
+        good = {"request": {"principal": f"arn:aws:iam::{ACCOUNT_A}:user/alice", "action": "sqs:SendMessage",
+                            "resource": f"arn:aws:sqs:us-east-1:{ACCOUNT_A}:jobs"}}
+        result = self.simulate(json.dumps(good) + "\nnot json\n", "--batch")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout.splitlines(), [
+            '{"decision":"implicit_deny","deciding":[]}',
+            '{"error":"the simulation input is not valid JSON"}'])
 
 
 def _attribute_one(case, mine, oracle):
