@@ -63,7 +63,9 @@ class MotoServer:
 
     def check_signatures(self):
         """From now on moto verifies SigV4 signatures and identity policies."""
-        req = urllib.request.Request(self.url + "/moto-api/reset-auth", data=b"0", method="POST")
+        # Not form-encoded: moto reads the raw body, which Flask empties for forms.
+        req = urllib.request.Request(self.url + "/moto-api/reset-auth", data=b"0", method="POST",
+                                     headers={"Content-Type": "text/plain"})
         urllib.request.urlopen(req, timeout=10).read()
 
     def env(self, home=None, **overrides):
