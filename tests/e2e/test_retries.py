@@ -12,14 +12,18 @@ import os
 import subprocess
 import tempfile
 import unittest
+import urllib.request
 
+import boto3
+import botocore.config
+import botocore.exceptions
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from e2e.fault_proxy import FaultProxy
-from e2e.moto import TEST_SECRET_KEY, MotoServer, foyer_binary
+from e2e.moto import TEST_ACCESS_KEY, TEST_SECRET_KEY, MotoServer, foyer_binary
 
 ACTION = "GetCallerIdentity"
 SESSION_TOKEN = "FQoGZXIvYXdzEFoaDTestSessionTokenThatMustNeverBeLogged"
@@ -193,6 +197,68 @@ class DebugLogTest(FoyerAgainstFaults):
         result = self.whoami()
         self.assert_identity(result)
         self.assertNotIn("foyer debug", result.stderr)
+
+
+class FaultProxySelfTest(FoyerAgainstFaults):
+    """The proxy itself, seen by botocore: an independent client, so that the
+    tests above do not rest on foyer agreeing with a tool written alongside it."""
+
+    def boto(self, service, attempts):
+        config = botocore.config.Config(retries={"mode": "standard", "total_max_attempts": attempts})
+        return boto3.client(service, region_name="us-east-1", endpoint_url=self.proxy.url, config=config,
+                            aws_access_key_id=TEST_ACCESS_KEY, aws_secret_access_key=TEST_SECRET_KEY)
+
+    def test_errors_parse_as_the_aws_shapes_they_imitate(self):
+        self.proxy.set_plan([{"match": ACTION, "status": 403, "code": "AccessDenied"}])
+        with self.assertRaises(botocore.exceptions.ClientError) as raised:
+            self.boto("sts", 1).get_caller_identity()
+        self.assertEqual(raised.exception.response["Error"]["Code"], "AccessDenied")
+        self.assertEqual(raised.exception.response["ResponseMetadata"]["RequestId"],
+                         self.attempts()[0]["request_id"])
+
+        self.proxy.set_plan([{"match": "DescribeOrganization", "code": "TooManyRequestsException"}])
+        with self.assertRaises(botocore.exceptions.ClientError) as raised:
+            self.boto("organizations", 1).describe_organization()
+        self.assertEqual(raised.exception.response["Error"]["Code"], "TooManyRequestsException")
+
+    def test_botocore_retries_what_the_proxy_injects(self):
+        self.proxy.set_plan([{"match": ACTION, "status": 503, "count": 1},
+                             {"match": ACTION, "reset": True, "count": 1}])
+        identity = self.boto("sts", 3).get_caller_identity()
+        self.assertEqual(identity["Arn"], self.expected_arn)
+        self.assertEqual(self.faults(), ["ServiceUnavailable", "reset", "pass"])
+
+    def test_reset_is_a_connection_failure(self):
+        self.proxy.set_plan([{"match": ACTION, "reset": True}])
+        with self.assertRaises(botocore.exceptions.ConnectionClosedError) as raised:
+            self.boto("sts", 1).get_caller_identity()
+        self.assertIn("Connection reset by peer", repr(raised.exception.kwargs["error"]))
+
+    def test_rules_apply_in_order_to_matching_requests_only(self):
+        self.proxy.set_plan([{"match": ACTION, "status": 500, "count": 1}, {"status": 503, "count": 1}])
+        sts, iam = self.boto("sts", 1), self.boto("iam", 1)
+        iam.list_users()
+        with self.assertRaises(botocore.exceptions.ClientError):
+            sts.get_caller_identity()
+        with self.assertRaises(botocore.exceptions.ClientError):
+            iam.list_users()
+        sts.get_caller_identity()
+        self.assertEqual([(entry["action"], entry["fault"]) for entry in self.proxy.log()],
+                         [("ListUsers", "pass"), (ACTION, "InternalError"),
+                          ("ListUsers", "ServiceUnavailable"), (ACTION, "pass")])
+
+    def test_control_endpoints(self):
+        plan = json.dumps([{"match": ACTION, "code": "Throttling"}]).encode()
+        request = urllib.request.Request(self.proxy.url + "/__fault__/plan", data=plan, method="POST")
+        self.assertEqual(urllib.request.urlopen(request).status, 204)
+        with self.assertRaises(botocore.exceptions.ClientError) as raised:
+            self.boto("sts", 1).get_caller_identity()
+        self.assertEqual(raised.exception.response["Error"]["Code"], "Throttling")
+        log = json.load(urllib.request.urlopen(self.proxy.url + "/__fault__/log"))
+        self.assertEqual([(e["action"], e["fault"]) for e in log], [(ACTION, "Throttling")])
+        request = urllib.request.Request(self.proxy.url + "/__fault__/log", method="DELETE")
+        self.assertEqual(urllib.request.urlopen(request).status, 204)
+        self.assertEqual(self.proxy.log(), [])
 
 
 def make_certificates(directory):
