@@ -76,7 +76,9 @@ Result<SystemTime> ParseIso8601(std::string_view text) {
   }
   long offset = 0;
   if (!ReadZone(text, pos, offset)) return invalid();
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  // system_clock counts nanoseconds in 64 bits: it reaches 1677 to 2262 only.
+  if (year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
+      minute > 59 || second > 60) {
     return invalid();
   }
   parts.tm_year = year - 1900;

@@ -26,7 +26,8 @@ TEST(TimeFormatTest, ParsesTheFormsAwsSends) {
 
 TEST(TimeFormatTest, RejectsWhatIsNotADateTime) {
   for (const char* bad : {"", "2026-11-27", "2026-11-27T22:49:27", "2026-13-27T22:49:27Z",
-                          "2026-11-27T22:49:27.Z", "2026-11-27T22:49:27Zjunk", "yesterday"}) {
+                          "2026-11-27T22:49:27.Z", "2026-11-27T22:49:27Zjunk", "yesterday",
+                          "7944-01-15T09:00:00Z", "0000-01-01T00:00:00Z"}) {
     auto parsed = ParseIso8601(bad);
     ASSERT_FALSE(parsed.ok()) << bad;
     EXPECT_EQ(parsed.error().code, "ParseError");
