@@ -22,6 +22,8 @@ Result<nlohmann::json> ParseJsonResult(std::string_view body) {
     return MakeError("ParseError", "the response is not valid JSON (" +
                                        std::to_string(body.size()) + " bytes, truncated or garbled)");
   }
+  // moto answers operations without output (kms:PutKeyPolicy...) with "null".
+  if (document.is_null()) return nlohmann::json::object();
   if (!document.is_object()) return MakeError("ParseError", "the response is JSON but not an object");
   return document;
 }

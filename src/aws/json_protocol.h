@@ -14,8 +14,8 @@
 
 namespace foyer::aws {
 
-// Parses a response body: {} for an empty body, the document for a JSON
-// object, "ParseError" for anything else (truncated, not an object).
+// Parses a response body: {} for an empty body or JSON null, the document
+// for a JSON object, "ParseError" for anything else (truncated, not an object).
 Result<nlohmann::json> ParseJsonResult(std::string_view body);
 
 // Lenient readers: a missing member, or one of another type, reads as

@@ -80,7 +80,7 @@ TEST_F(KmsClientTest, ListAliasesFollowsMarkersWhileTruncated) {
 
 TEST_F(KmsClientTest, KeyPolicyIsTheDefaultPolicy) {
   transport_->responses.push_back({200, {}, R"({"Policy":"{\"Statement\":[]}"})"});
-  transport_->responses.push_back({200, {}, ""});
+  transport_->responses.push_back({200, {}, "null"});  // as moto answers it
   KmsClient kms = MakeClient();
   Result<std::string> policy = kms.GetKeyPolicy("k-1");
   ASSERT_TRUE(policy.ok());
