@@ -67,11 +67,6 @@ std::string OriginOf(const ParsedUrl& url) {
   return port.empty() ? origin : origin + ":" + port;
 }
 
-bool DebugLogEnabled() {
-  const char* value = std::getenv("FOYER_DEBUG");
-  return value != nullptr && *value != '\0' && std::string_view(value) != "0";
-}
-
 std::string EnvironmentValue(const char* name) {
   const char* value = std::getenv(name);
   return value == nullptr ? "" : value;

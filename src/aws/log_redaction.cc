@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <cctype>
+#include <cstdlib>
 
 namespace foyer::aws {
 namespace {
@@ -168,6 +169,11 @@ std::string HeadersAndBody(const HeaderList& headers, std::string_view body) {
 }
 
 }  // namespace
+
+bool DebugLogEnabled() {
+  const char* value = std::getenv("FOYER_DEBUG");
+  return value != nullptr && *value != '\0' && std::string_view(value) != "0";
+}
 
 std::string RedactHeaderValue(std::string_view name, std::string_view value) {
   std::string normalized = NormalizeName(name);

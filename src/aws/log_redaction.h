@@ -31,6 +31,10 @@ std::string RedactForLog(const HttpResponse& response);
 
 inline constexpr size_t kMaxLoggedBody = 16384;
 
+// True when FOYER_DEBUG is set to anything but "" or "0": the transport then
+// logs every exchange, and the retry loop every decision, to stderr.
+bool DebugLogEnabled();
+
 // The pieces, exposed for tests.
 //
 // The value of one header, redacted as its name requires: the Signature= part

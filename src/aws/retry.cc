@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <iterator>
 #include <random>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "aws/http_date.h"
+#include "aws/log_redaction.h"
 
 namespace foyer::aws {
 namespace {
@@ -126,6 +128,11 @@ Result<HttpResponse> SendWithRetries(HttpTransport& transport, const HttpOptions
       if (!error) return sent;
       if (!skew_corrected && IsClockSkewError(*error) && CorrectClockSkew(*sent, Clock::now())) {
         skew_corrected = true;
+        if (DebugLogEnabled()) {
+          std::fprintf(stderr, "foyer debug: %s: the local clock is %lld s off the server's; signing again\n",
+                       error->code.c_str(),
+                       static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(-ClockSkew()).count()));
+        }
         continue;
       }
       sent = std::move(*error);
@@ -133,6 +140,11 @@ Result<HttpResponse> SendWithRetries(HttpTransport& transport, const HttpOptions
     if (!IsRetryable(sent.error()) || attempt >= config.max_attempts) return sent;
     double fraction = hooks.jitter ? hooks.jitter() : RandomFraction();
     std::chrono::milliseconds delay = BackoffDelay(config, attempt - 1, fraction);
+    if (DebugLogEnabled()) {
+      std::fprintf(stderr, "foyer debug: %s on attempt %d of %d; retrying in %lld ms\n",
+                   sent.error().code.c_str(), attempt, config.max_attempts,
+                   static_cast<long long>(delay.count()));
+    }
     if (hooks.sleep) {
       hooks.sleep(delay);
     } else {

@@ -335,6 +335,21 @@ TEST_F(RetryTest, SignatureErrorsWithoutSkewAreNotRetried) {
   EXPECT_EQ(ClockSkew(), Clock::duration::zero());
 }
 
+TEST_F(RetryTest, DebugLogTellsEachDecision) {
+  setenv("FOYER_DEBUG", "1", 1);
+  testing::internal::CaptureStderr();
+  RetryRun run({XmlError(503, "ServiceUnavailable"), XmlError(400, "Throttling"),
+                WithDate(XmlError(403, "RequestTimeTooSkewed"), Clock::now() - std::chrono::minutes(30)), Ok()});
+  std::string log = testing::internal::GetCapturedStderr();
+  unsetenv("FOYER_DEBUG");
+  ASSERT_TRUE(run.result.ok());
+  EXPECT_THAT(log, ::testing::StartsWith(
+                       "foyer debug: ServiceUnavailable on attempt 1 of 3; retrying in 100 ms\n"
+                       "foyer debug: Throttling on attempt 2 of 3; retrying in 200 ms\n"
+                       "foyer debug: RequestTimeTooSkewed: the local clock is 1"));
+  EXPECT_THAT(log, ::testing::EndsWith(" s off the server's; signing again\n"));
+}
+
 TEST(HttpDateTest, ParsesImfFixdate) {
   auto parsed = ParseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT");
   ASSERT_TRUE(parsed.has_value());

@@ -193,6 +193,16 @@ class DebugLogTest(FoyerAgainstFaults):
         for secret in (TEST_SECRET_KEY, SESSION_TOKEN, signatures[0]):
             self.assertNotIn(secret, log)
 
+    def test_debug_log_tells_about_retries(self):
+        self.proxy.set_plan([{"match": ACTION, "status": 503, "count": 1},
+                             {"match": ACTION, "status": 403, "code": "RequestTimeTooSkewed",
+                              "date_offset": -1800, "count": 1}])
+        result = self.whoami(FOYER_DEBUG="1")
+        self.assert_identity(result)
+        self.assertIn("foyer debug: ServiceUnavailable on attempt 1 of 3; retrying in ", result.stderr)
+        self.assertRegex(result.stderr, r"foyer debug: RequestTimeTooSkewed: the local clock is 1[78]\d\d s "
+                                        r"off the server's; signing again")
+
     def test_no_debug_log_by_default(self):
         result = self.whoami()
         self.assert_identity(result)
@@ -233,6 +243,15 @@ class FaultProxySelfTest(FoyerAgainstFaults):
         with self.assertRaises(botocore.exceptions.ConnectionClosedError) as raised:
             self.boto("sts", 1).get_caller_identity()
         self.assertIn("Connection reset by peer", repr(raised.exception.kwargs["error"]))
+
+    def test_delay_outlasts_a_client_timeout(self):
+        self.proxy.set_plan([{"match": ACTION, "delay": 2.0}])
+        config = botocore.config.Config(read_timeout=0.5, retries={"total_max_attempts": 1})
+        client = boto3.client("sts", region_name="us-east-1", endpoint_url=self.proxy.url, config=config,
+                              aws_access_key_id=TEST_ACCESS_KEY, aws_secret_access_key=TEST_SECRET_KEY)
+        with self.assertRaises(botocore.exceptions.ReadTimeoutError):
+            client.get_caller_identity()
+        self.assertEqual(self.faults(), ["delay 2.0"])
 
     def test_rules_apply_in_order_to_matching_requests_only(self):
         self.proxy.set_plan([{"match": ACTION, "status": 500, "count": 1}, {"status": 503, "count": 1}])
