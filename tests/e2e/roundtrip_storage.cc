@@ -4,7 +4,7 @@
 // Python end-to-end tests can read the results back with independent
 // clients.
 //
-//   foyer_roundtrip_storage s3 BUCKET [KMS_KEY_ARN]
+//   foyer_roundtrip_storage s3 BUCKET KMS_KEY_ARN|"" OBJECT_KEY...
 //   foyer_roundtrip_storage kms ALIAS
 //   foyer_roundtrip_storage dynamodb TABLE
 //   foyer_roundtrip_storage cloudtrail TRAIL BUCKET KMS_KEY_ARN
@@ -34,6 +34,7 @@
 #include "aws/s3.h"
 #include "aws/sso.h"
 #include "aws/ssooidc.h"
+#include "base/base64.h"
 #include "base/time_format.h"
 
 namespace foyer::aws {
@@ -90,7 +91,10 @@ std::string MustFail(const R& result, const std::string& what) {
 
 json S3Scenario(const Args& args) {
   const std::string& bucket = args.at(0);
-  std::string kms_key = args.size() > 1 ? args[1] : "";
+  const std::string& kms_key = args.at(1);  // "": AES256
+  // plain.txt is written, then deleted; the other keys stay.
+  std::vector<std::string> keys = {"plain.txt"};
+  keys.insert(keys.end(), args.begin() + 2, args.end());
   S3Client s3(ConfigFromEnvironment());
   json out;
   Must(s3.CreateBucket(bucket), "CreateBucket");
@@ -125,7 +129,7 @@ json S3Scenario(const Args& args) {
   out["policy"] = json::parse(Must(s3.GetBucketPolicy(bucket), "GetBucketPolicy"));
 
   json objects = json::object();
-  for (const std::string key : {"plain.txt", "dir/with space+plus~(1).json", "unicodé/ключ.txt"}) {
+  for (const std::string& key : keys) {
     Must(s3.PutObject(bucket, key, "body of " + key, "text/plain"), "PutObject " + key);
     S3ObjectContent content = Must(s3.GetObject(bucket, key), "GetObject " + key);
     ObjectMetadata head = Must(s3.HeadObject(bucket, key), "HeadObject " + key);
@@ -141,7 +145,7 @@ json S3Scenario(const Args& args) {
   }
   out["listed"] = listed;
   json listed_prefix = json::array();
-  for (const S3Object& object : Must(s3.ListObjectsV2(bucket, "dir/"), "ListObjectsV2 prefix")) {
+  for (const S3Object& object : Must(s3.ListObjectsV2(bucket, "dir"), "ListObjectsV2 prefix")) {
     listed_prefix.push_back(object.key);
   }
   out["listed_prefix"] = listed_prefix;
@@ -196,6 +200,7 @@ json KmsScenario(const Args& args) {
   DecryptResult plain = Must(kms.Decrypt(ciphertext, {{"purpose", "roundtrip"}}), "Decrypt");
   out["decrypted_matches"] = plain.plaintext == "secret bytes \x01\xff";
   out["decrypted_by"] = plain.key_id;
+  out["ciphertext_base64"] = Base64Encode(ciphertext);
 
   KmsKey doomed = Must(kms.CreateKey({"", "doomed", {}}), "CreateKey doomed");
   out["doomed_key_id"] = doomed.key_id;
