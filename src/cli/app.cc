@@ -17,6 +17,8 @@ int Run(int argc, char** argv) {
 
   Runner selected;
   AddWhoamiCommand(app, selected);
+  AddInitCommand(app, selected);
+  AddValidateCommand(app, selected);
   AddSimulateCommand(app, selected);
 
   try {

@@ -7,6 +7,8 @@
 namespace foyer::cli {
 
 void AddWhoamiCommand(CLI::App& root, Runner& selected);
+void AddInitCommand(CLI::App& root, Runner& selected);
+void AddValidateCommand(CLI::App& root, Runner& selected);
 void AddSimulateCommand(CLI::App& root, Runner& selected);
 
 }  // namespace foyer::cli

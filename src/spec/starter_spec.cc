@@ -1,5 +1,9 @@
 #include "spec/starter_spec.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
 namespace foyer::spec {
 
 std::string_view StarterSpecText() {
@@ -62,6 +66,20 @@ deny_iam_users_outside_admin = true
 deny_root_user = true
 neuter_organization_account_access_role = true
 )";
+}
+
+Status WriteStarterSpec(const std::filesystem::path& path, bool overwrite) {
+  std::error_code error;
+  if (!overwrite && std::filesystem::exists(path, error)) {
+    return MakeError("FileExists", path.string() + " already exists; use --force to overwrite it");
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << StarterSpecText();
+  out.close();
+  if (!out) {
+    return MakeError("FileError", "cannot write " + path.string() + ": " + std::strerror(errno));
+  }
+  return OkStatus();
 }
 
 }  // namespace foyer::spec
