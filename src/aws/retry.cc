@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <random>
+#include <string>
 #include <string_view>
 #include <thread>
 
@@ -72,7 +73,40 @@ bool CorrectClockSkew(const HttpResponse& response, Clock::time_point local_now)
   return true;
 }
 
+// One line of the FOYER_DEBUG log about a retry decision.
+void LogDecision(const Error& error, int attempt, const RetryConfig& config, const std::string& outcome) {
+  if (!DebugLogEnabled()) return;
+  std::fprintf(stderr, "foyer debug: %s on attempt %d of %d; %s\n", error.code.c_str(), attempt,
+               config.max_attempts, outcome.c_str());
+}
+
+void LogSkewCorrection(const Error& error) {
+  if (!DebugLogEnabled()) return;
+  auto seconds_off = std::chrono::duration_cast<std::chrono::seconds>(-ClockSkew()).count();
+  std::fprintf(stderr, "foyer debug: %s: the local clock is %lld s off the server's; signing again\n",
+               error.code.c_str(), static_cast<long long>(seconds_off));
+}
+
 }  // namespace
+
+std::shared_ptr<RetryQuota> RetryQuota::ProcessWide() {
+  static const std::shared_ptr<RetryQuota> quota = std::make_shared<RetryQuota>();
+  return quota;
+}
+
+bool RetryQuota::Acquire(int cost) {
+  int tokens = tokens_.load();
+  do {
+    if (tokens < cost) return false;
+  } while (!tokens_.compare_exchange_weak(tokens, tokens - cost));
+  return true;
+}
+
+void RetryQuota::Release(int amount) {
+  int tokens = tokens_.load();
+  while (!tokens_.compare_exchange_weak(tokens, std::min(capacity_, tokens + amount))) {
+  }
+}
 
 RetryConfig RetryConfig::FromEnvironment() {
   RetryConfig config;
@@ -119,32 +153,30 @@ void SetClockSkew(Clock::duration skew) { clock_skew.store(skew.count()); }
 Result<HttpResponse> SendWithRetries(HttpTransport& transport, const HttpOptions& options,
                                      const RetryConfig& config, const RetryHooks& hooks) {
   bool skew_corrected = false;
+  int last_retry_cost = 0;
   int attempt = 1;
   while (true) {
-    HttpRequest request = hooks.make_request(Clock::now() + ClockSkew());
-    Result<HttpResponse> sent = transport.Send(request, options);
-    if (sent.ok()) {
-      std::optional<Error> error = hooks.error_of(*sent);
-      if (!error) return sent;
-      if (!skew_corrected && IsClockSkewError(*error) && CorrectClockSkew(*sent, Clock::now())) {
-        skew_corrected = true;
-        if (DebugLogEnabled()) {
-          std::fprintf(stderr, "foyer debug: %s: the local clock is %lld s off the server's; signing again\n",
-                       error->code.c_str(),
-                       static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(-ClockSkew()).count()));
-        }
-        continue;
-      }
-      sent = std::move(*error);
+    Result<HttpResponse> sent = transport.Send(hooks.make_request(Clock::now() + ClockSkew()), options);
+    std::optional<Error> error = sent.ok() ? hooks.error_of(*sent) : sent.error();
+    if (!error) {
+      // As the SDKs do: a success gives back what its last retry took.
+      if (config.quota) config.quota->Release(last_retry_cost > 0 ? last_retry_cost : RetryQuota::kSuccessRefill);
+      return sent;
     }
-    if (!IsRetryable(sent.error()) || attempt >= config.max_attempts) return sent;
-    double fraction = hooks.jitter ? hooks.jitter() : RandomFraction();
-    std::chrono::milliseconds delay = BackoffDelay(config, attempt - 1, fraction);
-    if (DebugLogEnabled()) {
-      std::fprintf(stderr, "foyer debug: %s on attempt %d of %d; retrying in %lld ms\n",
-                   sent.error().code.c_str(), attempt, config.max_attempts,
-                   static_cast<long long>(delay.count()));
+    if (sent.ok() && !skew_corrected && IsClockSkewError(*error) && CorrectClockSkew(*sent, Clock::now())) {
+      skew_corrected = true;
+      LogSkewCorrection(*error);
+      continue;
     }
+    if (!IsRetryable(*error) || attempt >= config.max_attempts) return *error;
+    last_retry_cost = error->code == "Timeout" ? RetryQuota::kTimeoutRetryCost : RetryQuota::kRetryCost;
+    if (config.quota && !config.quota->Acquire(last_retry_cost)) {
+      LogDecision(*error, attempt, config, "the retry quota is spent, giving up");
+      return *error;
+    }
+    double jitter = hooks.jitter ? hooks.jitter() : RandomFraction();
+    std::chrono::milliseconds delay = BackoffDelay(config, attempt - 1, jitter);
+    LogDecision(*error, attempt, config, "retrying in " + std::to_string(delay.count()) + " ms");
     if (hooks.sleep) {
       hooks.sleep(delay);
     } else {

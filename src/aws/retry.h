@@ -6,8 +6,10 @@
 #ifndef FOYER_AWS_RETRY_H_
 #define FOYER_AWS_RETRY_H_
 
+#include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "aws/credentials.h"
@@ -15,12 +17,42 @@
 
 namespace foyer::aws {
 
+// Standard mode's retry quota: a bucket of tokens shared by every call that
+// uses it (by default, every call in the process). A retry takes 5 tokens
+// (10 after a timeout); a success gives back what its last retry took, or 1
+// when it needed none. When the service is down, a run of many calls thus
+// stops retrying after about a hundred failed retries instead of
+// multiplying the load and the wait. Thread-safe.
+class RetryQuota {
+ public:
+  static constexpr int kCapacity = 500;
+  static constexpr int kRetryCost = 5;
+  static constexpr int kTimeoutRetryCost = 10;
+  static constexpr int kSuccessRefill = 1;
+
+  explicit RetryQuota(int capacity = kCapacity) : capacity_(capacity), tokens_(capacity) {}
+  // The quota every RetryConfig starts with.
+  static std::shared_ptr<RetryQuota> ProcessWide();
+
+  // Takes `cost` tokens; false (and nothing taken) when fewer are left.
+  bool Acquire(int cost);
+  // Gives back `amount` tokens, up to the capacity.
+  void Release(int amount);
+  int available() const { return tokens_.load(); }
+
+ private:
+  const int capacity_;
+  std::atomic<int> tokens_;
+};
+
 struct RetryConfig {
   // Total attempts including the first. Standard mode's default is 3;
   // AWS_MAX_ATTEMPTS (or a profile's max_attempts) overrides it.
   int max_attempts = 3;
   std::chrono::milliseconds base_delay{100};
   std::chrono::milliseconds max_backoff{20000};
+  // Null: retries are limited by max_attempts only.
+  std::shared_ptr<RetryQuota> quota = RetryQuota::ProcessWide();
 
   // Defaults, with AWS_MAX_ATTEMPTS from the environment applied. A value
   // that is not a whole number from 1 to 100 is ignored and the default
@@ -68,8 +100,9 @@ struct RetryHooks {
   std::function<double()> jitter;
 };
 
-// Sends until success, a non-retryable error, or max_attempts. Between
-// attempts it sleeps BackoffDelay(config, n) for the n-th retry (from 0).
+// Sends until success, a non-retryable error, max_attempts, or an empty
+// retry quota. Between attempts it sleeps BackoffDelay(config, n) for the
+// n-th retry (from 0).
 // On a clock-skew error (IsClockSkewError) whose response's Date header
 // differs from the corrected local clock by more than 4 minutes, the skew is
 // recorded process-wide and the request is re-signed and sent again at once:

@@ -72,6 +72,9 @@ struct RetryRun {
   Result<HttpResponse> result = MakeError("NotRun", "");
 
   RetryRun(std::deque<Result<HttpResponse>> script, RetryConfig config = {}, double jitter = 1.0) {
+    // Each run gets a full quota of its own unless the test brought one, so
+    // that tests do not drain each other's.
+    if (config.quota == RetryQuota::ProcessWide()) config.quota = std::make_shared<RetryQuota>();
     ScriptedTransport transport(std::move(script));
     RetryHooks hooks;
     hooks.make_request = [this](Clock::time_point signing_time) {
@@ -348,6 +351,48 @@ TEST_F(RetryTest, DebugLogTellsEachDecision) {
                        "foyer debug: Throttling on attempt 2 of 3; retrying in 200 ms\n"
                        "foyer debug: RequestTimeTooSkewed: the local clock is 1"));
   EXPECT_THAT(log, ::testing::EndsWith(" s off the server's; signing again\n"));
+}
+
+TEST_F(RetryTest, QuotaStopsRetriesWhenSpent) {
+  RetryConfig config;
+  config.max_attempts = 10;
+  config.quota = std::make_shared<RetryQuota>(12);
+  std::deque<Result<HttpResponse>> script(10, XmlError(503, "ServiceUnavailable"));
+  RetryRun run(script, config);
+  ASSERT_FALSE(run.result.ok());
+  EXPECT_EQ(run.sent.size(), 3u);  // two retries at 5 tokens each, then 2 tokens left
+  EXPECT_EQ(config.quota->available(), 2);
+}
+
+TEST_F(RetryTest, TimeoutsCostTheQuotaMore) {
+  RetryConfig config;
+  config.quota = std::make_shared<RetryQuota>(100);
+  RetryRun run({MakeError("Timeout", "slow"), MakeError("ConnectionError", "reset"), XmlError(400, "Nope")},
+               config);
+  ASSERT_FALSE(run.result.ok());
+  EXPECT_EQ(config.quota->available(), 100 - RetryQuota::kTimeoutRetryCost - RetryQuota::kRetryCost);
+}
+
+TEST_F(RetryTest, SuccessRefillsTheQuota) {
+  RetryConfig config;
+  config.quota = std::make_shared<RetryQuota>(100);
+  config.quota->Acquire(50);
+  RetryRun retried({XmlError(503, "ServiceUnavailable"), MakeError("Timeout", "slow"), Ok()}, config);
+  ASSERT_TRUE(retried.result.ok());
+  EXPECT_EQ(config.quota->available(), 50 - 5 - 10 + 10);
+  RetryRun first_time({Ok()}, config);
+  EXPECT_EQ(config.quota->available(), 46);
+  config.quota->Release(1000);
+  EXPECT_EQ(config.quota->available(), 100);
+}
+
+TEST_F(RetryTest, WithoutQuotaOnlyAttemptsLimit) {
+  RetryConfig config;
+  config.max_attempts = 200;
+  config.quota = nullptr;
+  std::deque<Result<HttpResponse>> script(200, XmlError(503, "ServiceUnavailable"));
+  RetryRun run(script, config, 0.0);
+  EXPECT_EQ(run.sent.size(), 200u);
 }
 
 TEST(HttpDateTest, ParsesImfFixdate) {
