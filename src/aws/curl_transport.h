@@ -2,8 +2,11 @@
 //
 // One instance keeps one curl easy handle (connection reuse across calls to
 // the same host). Not thread-safe: give each thread its own instance.
-// TLS is always verified. A plain http:// URL is refused unless its host is a
-// loopback address (127.0.0.0/8, ::1, localhost): emulators and test servers.
+// TLS is always verified. A plain http:// URL is refused (code
+// "InsecureEndpoint") unless its host is a loopback address (127.0.0.0/8,
+// ::1, localhost): emulators and test servers. A URL that is not http(s) at
+// all fails with "InvalidEndpoint". Failures of the exchange itself are
+// "ConnectionError", "Timeout" or "TlsError" (see HttpTransport).
 // Proxies come from the environment as curl reads it: https_proxy or
 // HTTPS_PROXY, http_proxy (curl ignores upper-case HTTP_PROXY on purpose),
 // NO_PROXY; loopback URLs never go through a proxy. AWS_CA_BUNDLE, as the AWS
