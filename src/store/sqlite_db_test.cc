@@ -89,6 +89,17 @@ TEST_F(SqliteDbTest, OpensInWalModeWithForeignKeysOwnerOnly) {
   EXPECT_EQ(info.st_mode & 07777, 0600u);
 }
 
+TEST_F(SqliteDbTest, SynchronousFullIsAnOption) {
+  auto normal = Database::Open(Path());
+  auto level = normal->Prepare("PRAGMA synchronous");
+  ASSERT_TRUE(*level->Step());
+  EXPECT_EQ(level->ColumnInt(0), 1) << "1 is NORMAL";
+  auto full = Database::Open(Path(), {.synchronous_full = true});
+  level = full->Prepare("PRAGMA synchronous");
+  ASSERT_TRUE(*level->Step());
+  EXPECT_EQ(level->ColumnInt(0), 2) << "2 is FULL";
+}
+
 TEST_F(SqliteDbTest, BindsAndReadsTypedValues) {
   Database db = OpenMigrated();
   auto insert = db.Prepare("INSERT INTO people (name, age) VALUES (?, ?)");
