@@ -128,6 +128,10 @@ UserDetail ReadUserDetail(pugi::xml_node node) {
 PolicyDetail ReadPolicyDetail(pugi::xml_node node) {
   PolicyDetail detail;
   detail.policy = ReadManagedPolicy(node);
+  // The name is the ARN's last segment; moto leaves PolicyName out here.
+  if (detail.policy.policy_name.empty()) {
+    detail.policy.policy_name = detail.policy.arn.substr(detail.policy.arn.rfind('/') + 1);
+  }
   for (pugi::xml_node member : Members(Child(node, "PolicyVersionList"))) {
     detail.versions.push_back(ReadPolicyVersion(member));
     if (detail.versions.back().is_default_version) {
