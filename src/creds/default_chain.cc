@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "creds/assume_role_provider.h"
+#include "creds/container_provider.h"
 #include "creds/environment_provider.h"
 #include "creds/process_provider.h"
 #include "creds/sso_provider.h"
@@ -79,6 +80,9 @@ class ChainBuilder {
                                        ? AssumeRole(settings, {name})
                                        : FromProfileKeys(settings, environment_first);
     if (!provider.ok()) return InStep("profile " + name, provider.error());
+    if (*provider == nullptr && EnvironmentHasContainerEndpoint(context_.env)) {
+      return MakeContainerProvider(context_);
+    }
     if (*provider == nullptr) {
       Error error = MakeError("NoCredentials",
                               "profile " + name + ": no credentials: the profile has no keys, "
@@ -200,9 +204,15 @@ class ChainBuilder {
   }
 
   Result<ProviderPtr> CredentialSource(const Profile& profile, const std::string& source) {
+    if (Lower(source) == "ecscontainer") {
+      if (!EnvironmentHasContainerEndpoint(context_.env)) {
+        return ConfigError("credential_source EcsContainer: AWS_CONTAINER_CREDENTIALS_FULL_URI is not set");
+      }
+      return MakeContainerProvider(context_);
+    }
     if (Lower(source) != "environment") {
       return ConfigError(profile.Where("credential_source") + ": credential_source '" + source +
-                         "' is not supported; use Environment (or a source_profile)");
+                         "' is not supported; use Environment, EcsContainer or a source_profile");
     }
     if (!EnvironmentHasCredentials(context_.env)) {
       return ConfigError("credential_source Environment: AWS_ACCESS_KEY_ID is not set");

@@ -7,7 +7,7 @@
 //      explicitly (--profile): then they are ignored, as the CLI does;
 //   2. role_arn (without web_identity_token_file): assume the role with the
 //      credentials of source_profile (a chain of any length; loops are
-//      errors) or of credential_source = Environment;
+//      errors) or of credential_source = Environment or EcsContainer;
 //   3. web identity: web_identity_token_file + role_arn in the profile, or
 //      AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN (+ AWS_ROLE_SESSION_NAME)
 //      when no profile was named explicitly;
@@ -15,7 +15,8 @@
 //      sso_session or the older sso_start_url + sso_region;
 //   5. keys in the credentials file's [P];
 //   6. credential_process;
-//   7. keys in the config file's [profile P].
+//   7. keys in the config file's [profile P];
+//   8. a container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI).
 // A source profile is resolved by the same steps 3-7 (never the
 // environment), or by its own role_arn when it has no keys.
 //

@@ -179,7 +179,7 @@ TEST_F(DefaultChainTest, CredentialSourceEnvironmentEvenWithAnExplicitProfile) {
   EXPECT_EQ(KeyOf("e"), "error: profile e: credential_source Environment: AWS_ACCESS_KEY_ID is not set");
   EXPECT_EQ(KeyOf("x", kEnvKeys), "error: profile x: " + home_.path() +
                                       "/.aws/config:6: credential_source 'Ec2InstanceMetadata' is not "
-                                      "supported; use Environment (or a source_profile)");
+                                      "supported; use Environment, EcsContainer or a source_profile");
 }
 
 TEST_F(DefaultChainTest, RetrieveErrorsNameEveryStep) {

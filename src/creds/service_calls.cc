@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "aws/curl_transport.h"
 #include "aws/sso.h"
 
 namespace foyer::creds {
@@ -33,6 +34,10 @@ ServiceCalls AwsServiceCalls(const aws::ClientConfig& base) {
     client.client_id = request.client_id;
     client.client_secret = request.client_secret;
     return aws::SsoOidcClient(config).CreateTokenFromRefreshToken(client, request.refresh_token);
+  };
+  calls.send_http = [base](const aws::HttpRequest& request) {
+    aws::CurlTransport transport;
+    return transport.Send(request, base.http);
   };
   return calls;
 }

@@ -9,6 +9,7 @@
 
 #include "aws/client_config.h"
 #include "aws/credentials.h"
+#include "aws/http.h"
 #include "aws/ssooidc.h"
 #include "aws/sts.h"
 #include "base/result.h"
@@ -42,6 +43,8 @@ struct ServiceCalls {
       get_sso_role_credentials;
   // sso-oidc:CreateToken with the refresh_token grant.
   std::function<Result<aws::SsoToken>(const SsoTokenRefreshRequest& request)> refresh_sso_token;
+  // One plain HTTP exchange: the container credentials endpoint.
+  std::function<Result<aws::HttpResponse>(const aws::HttpRequest& request)> send_http;
 };
 
 // The real calls. `base` gives the region, the profile's endpoint_url and

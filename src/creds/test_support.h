@@ -105,8 +105,15 @@ struct FakeCalls {
       token.refresh_token = "new-refresh-token";
       return token;
     };
+    context.calls.send_http = [this](const aws::HttpRequest& request) -> Result<aws::HttpResponse> {
+      http.push_back(request);
+      if (failures.count("http")) return failures.at("http");
+      return http_response;
+    };
     return context;
   }
+  std::vector<aws::HttpRequest> http;
+  aws::HttpResponse http_response{200, {}, ""};
 };
 
 }  // namespace foyer::creds::testing
