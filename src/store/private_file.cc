@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -26,7 +27,8 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
-Status CheckRegularPrivateFile(int fd, const std::filesystem::path& path) {
+// Checks the open file `fd` and returns its size.
+Result<std::size_t> CheckRegularPrivateFile(int fd, const std::filesystem::path& path) {
   struct stat info {};
   if (::fstat(fd, &info) != 0) return SystemError("cannot inspect", path, errno);
   if (!S_ISREG(info.st_mode)) {
@@ -35,7 +37,8 @@ Status CheckRegularPrivateFile(int fd, const std::filesystem::path& path) {
                                  "state folder. Remove it and retry.",
                                  path.string()));
   }
-  return CheckPrivate(info, path);
+  FOYER_RETURN_IF_ERROR(CheckPrivate(info, path));
+  return static_cast<std::size_t>(info.st_size);
 }
 
 Error OpenError(const std::filesystem::path& path, int error_number) {
@@ -106,11 +109,12 @@ Result<std::optional<std::string>> ReadPrivateFile(const std::filesystem::path& 
   if (fd < 0 && errno == ENOENT) return std::optional<std::string>();
   if (fd < 0) return OpenError(path, errno);
   UniqueFd file(fd);
-  FOYER_RETURN_IF_ERROR(CheckRegularPrivateFile(file.get(), path));
+  auto size = CheckRegularPrivateFile(file.get(), path);
+  if (!size.ok()) return size.error();
 
-  // One read more than the limit tells a file that is too large from one
-  // that is exactly at it, without trusting st_size.
-  std::string content(max_size + 1, '\0');
+  // Room for one byte more than the size (or the limit) tells a file that
+  // grew, or is too large, from one that is exactly at it.
+  std::string content(std::min(*size, max_size) + 1, '\0');
   std::size_t filled = 0;
   while (filled < content.size()) {
     ssize_t got = ::read(file.get(), content.data() + filled, content.size() - filled);
@@ -118,6 +122,11 @@ Result<std::optional<std::string>> ReadPrivateFile(const std::filesystem::path& 
     if (got < 0) return SystemError("cannot read", path, errno);
     if (got == 0) break;
     filled += static_cast<std::size_t>(got);
+  }
+  if (filled == content.size() && filled <= max_size) {
+    // The file grew after fstat; it is being written by something other
+    // than foyer, which replaces entries by rename.
+    return MakeError(kStateError, fmt::format("{} changed while foyer read it; retry.", path.string()));
   }
   if (filled > max_size) {
     return MakeError(kStateError, fmt::format("{} is larger than the {} bytes foyer ever writes "
@@ -140,7 +149,8 @@ Result<UniqueFd> OpenOrCreatePrivateFile(const std::filesystem::path& path) {
   if (errno != EEXIST) return SystemError("cannot create", path, errno);
   auto opened = OpenNoFollow(path, O_RDWR);
   if (!opened.ok()) return opened.error();
-  FOYER_RETURN_IF_ERROR(CheckRegularPrivateFile(opened->get(), path));
+  auto checked = CheckRegularPrivateFile(opened->get(), path);
+  if (!checked.ok()) return checked.error();
   return opened;
 }
 
