@@ -9,6 +9,7 @@ real moto credentials for a fixed session name, so both tools land on the
 same assumed-role ARN.
 """
 import hashlib
+import http.server
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 from datetime import datetime, timedelta, timezone
 
@@ -231,6 +233,36 @@ class CredentialChainTest(unittest.TestCase):
         theirs = self.identity(self.run_aws("sso"), "aws")
         self.assertEqual(ours, theirs)
         self.assertEqual(len(self.sso.requests_to("/token")), 2)
+
+    def test_container_credentials_endpoint(self):
+        alice = (self.alice_key, self.alice_secret)
+        seen = []
+
+        class Endpoint(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                seen.append(self.headers.get("Authorization"))
+                body = json.dumps({"AccessKeyId": alice[0], "SecretAccessKey": alice[1],
+                                   "Token": "unused-by-moto",
+                                   "Expiration": iso(datetime.now(timezone.utc) + timedelta(hours=1))})
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body.encode())
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            self.assert_same_identity(
+                self.alice_arn(),
+                AWS_CONTAINER_CREDENTIALS_FULL_URI=f"http://127.0.0.1:{server.server_port}/creds",
+                AWS_CONTAINER_AUTHORIZATION_TOKEN="Bearer e2e")
+        finally:
+            server.shutdown()
+            server.server_close()
+        self.assertEqual(seen, ["Bearer e2e", "Bearer e2e"])
 
     # ---- failures -----------------------------------------------------------------
 
