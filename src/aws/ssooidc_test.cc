@@ -12,6 +12,7 @@ class FakeTransport : public HttpTransport {
  public:
   Result<HttpResponse> Send(const HttpRequest& request, const HttpOptions&) override {
     requests.push_back(request);
+    if (responses.empty()) return HttpResponse{500, {}, "unexpected request"};
     HttpResponse response = responses.front();
     responses.pop_front();
     return response;
@@ -27,11 +28,12 @@ HttpResponse OidcError(std::string_view error, std::string_view exception) {
 
 class SsoOidcClientTest : public ::testing::Test {
  protected:
-  SsoOidcClient MakeClient() {
+  SsoOidcClient MakeClient(int max_attempts = 1) {
     ClientConfig config;
     config.region = "eu-west-1";
     config.transport = transport_;
-    config.retry.max_attempts = 1;
+    config.retry.max_attempts = max_attempts;
+    config.retry.base_delay = std::chrono::milliseconds(1);
     return SsoOidcClient(config);
   }
   std::shared_ptr<FakeTransport> transport_ = std::make_shared<FakeTransport>();
@@ -127,7 +129,7 @@ class SsoOidcTokenErrorTest : public SsoOidcClientTest,
 
 TEST_P(SsoOidcTokenErrorTest, EachDeviceFlowErrorHasItsOwnCode) {
   transport_->responses.push_back(OidcError(GetParam().oauth_error, GetParam().exception));
-  SsoOidcClient oidc = MakeClient();
+  SsoOidcClient oidc = MakeClient(/*max_attempts=*/3);
   Result<SsoToken> token = oidc.CreateTokenFromDeviceCode(client_, "dc");
   ASSERT_FALSE(token.ok());
   EXPECT_EQ(token.error().code, GetParam().exception);

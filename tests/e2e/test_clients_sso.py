@@ -122,7 +122,9 @@ class SsoClientsTest(unittest.TestCase):
 
     def test_refresh_grant_rotates_and_revoked_refresh_token_is_invalid_grant(self):
         client, first = self.login()
+        self.sso.access_token_lifetime = 900
         refreshed = self.ok("oidc-token-refresh", client["client_id"], client["client_secret"], first["refresh_token"])
+        self.assertEqual(refreshed["expires_in"], 900)
         self.assertNotEqual(refreshed["access_token"], first["access_token"])
         self.assertEqual(refreshed["access_token"], self.sso.tokens()[-1].access_token)
         self.assertEqual(self.sso.requests_to("/token")[-1].body,
