@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <regex>
 
 #include "spec/suggest.h"
 
@@ -28,41 +27,109 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return joined;
 }
 
-bool Matches(std::string_view text, const std::regex& pattern) {
-  return std::regex_match(text.begin(), text.end(), pattern);
+// The name rules below are written out by hand rather than with
+// std::regex, whose matcher recurses once per character and so overflows
+// the stack on a long value.
+
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) {
+  return IsAsciiLower(c) || IsAsciiDigit(c) || (c >= 'A' && c <= 'Z');
 }
 
-// IAM role and user names: letters, digits and +=,.@_- (IAM API reference).
-bool IsIamName(std::string_view name) {
-  static const std::regex pattern("[A-Za-z0-9+=,.@_-]{1,64}");
-  return Matches(name, pattern);
+// True when `text` has 1 to `max_length` characters, each a letter, a
+// digit or one of `punctuation`.
+bool IsWord(std::string_view text, size_t max_length, std::string_view punctuation) {
+  if (text.empty() || text.size() > max_length) return false;
+  return std::all_of(text.begin(), text.end(), [punctuation](char c) {
+    return IsAsciiAlnum(c) || punctuation.find(c) != std::string_view::npos;
+  });
 }
+
+bool AllOf(std::string_view text, bool (*predicate)(char)) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), predicate);
+}
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+bool IsAccountId(std::string_view text) { return text.size() == 12 && AllOf(text, IsAsciiDigit); }
+
+// IAM role and user names: letters, digits and +=,.@_- (IAM API reference).
+bool IsIamName(std::string_view name) { return IsWord(name, 64, "+=,.@_-"); }
 
 // Group names also travel in the FoyerGroups session tag (":g1:g2:"),
 // whose values do not allow ','.
-bool IsGroupName(std::string_view name) {
-  static const std::regex pattern("[A-Za-z0-9+=.@_-]{1,64}");
-  return Matches(name, pattern);
-}
+bool IsGroupName(std::string_view name) { return IsWord(name, 64, "+=.@_-"); }
 
+// "us-east-1", "us-gov-west-1", "ap-southeast-2".
 bool IsRegionName(std::string_view name) {
-  static const std::regex pattern("[a-z]{2}(-[a-z]+)+-[0-9]+");
-  return Matches(name, pattern);
+  std::vector<std::string_view> parts = Split(name, '-');
+  if (parts.size() < 3 || parts.front().size() != 2 || !AllOf(parts.front(), IsAsciiLower) ||
+      !AllOf(parts.back(), IsAsciiDigit)) {
+    return false;
+  }
+  return std::all_of(parts.begin() + 1, parts.end() - 1,
+                     [](std::string_view part) { return AllOf(part, IsAsciiLower); });
 }
 
+// arn:<partition>:iam::<aws or account id>:policy/<path and name>
 bool IsManagedPolicyArn(std::string_view arn) {
-  static const std::regex pattern("arn:aws(-cn|-us-gov)?:iam::(aws|[0-9]{12}):policy/.+");
-  return Matches(arn, pattern);
+  std::vector<std::string_view> parts = Split(arn, ':');
+  if (parts.size() != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[3].empty()) {
+    return false;
+  }
+  const std::string_view partition = parts[1];
+  if (partition != "aws" && partition != "aws-cn" && partition != "aws-us-gov") return false;
+  if (parts[4] != "aws" && !IsAccountId(parts[4])) return false;
+  return parts[5].size() > 7 && parts[5].substr(0, 7) == "policy/";
 }
 
-bool IsLoopbackHttpUrl(std::string_view url) {
-  static const std::regex pattern("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/].*)?");
-  return Matches(url, pattern);
+bool HasWhitespace(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+}
+
+// The host (and port) of `url` after `scheme`, or "" when the URL does not
+// start with it.
+std::string_view Authority(std::string_view url, std::string_view scheme) {
+  if (url.substr(0, scheme.size()) != scheme) return "";
+  std::string_view rest = url.substr(scheme.size());
+  return rest.substr(0, rest.find_first_of("/?#"));
 }
 
 bool IsHttpsUrl(std::string_view url) {
-  static const std::regex pattern("https://[^/?#\\s]+([/?#]\\S*)?");
-  return Matches(url, pattern);
+  return !HasWhitespace(url) && !Authority(url, "https://").empty();
+}
+
+bool IsLoopbackHttpUrl(std::string_view url) {
+  if (HasWhitespace(url)) return false;
+  std::string_view authority = Authority(url, "http://");
+  for (std::string_view host : {"localhost", "127.0.0.1", "[::1]"}) {
+    if (authority == host) return true;
+    if (authority.substr(0, host.size()) == host && authority[host.size()] == ':') return true;
+  }
+  return false;
+}
+
+// local@domain.tld with the characters RFC 5322 allows unquoted in the
+// local part, and a domain of at least two labels.
+bool IsEmailAddress(std::string_view address) {
+  const size_t at = address.find('@');
+  if (at == std::string_view::npos) return false;
+  if (!IsWord(address.substr(0, at), address.size(), ".!#$%&'*+/=?^_`{|}~-")) return false;
+  std::vector<std::string_view> labels = Split(address.substr(at + 1), '.');
+  return labels.size() >= 2 && std::all_of(labels.begin(), labels.end(), [](std::string_view label) {
+           return IsWord(label, label.size(), "-");
+         });
 }
 
 class Validator {
@@ -129,9 +196,8 @@ class Validator {
 
 void Validator::CheckOrganization() {
   const Organization& organization = spec_.organization;
-  static const std::regex account_id("[0-9]{12}");
   const LocatedString& id = organization.management_account_id;
-  if (!Matches(id.value, account_id)) {
+  if (!IsAccountId(id.value)) {
     Error(id.at, "management_account_id " + Quoted(id.value) + " must be 12 digits");
   }
   CheckEmailTemplate();
@@ -180,12 +246,10 @@ void Validator::CheckEmailTemplate() {
     Error(email.at, "email " + Quoted(text) + " must contain '{account}' exactly once");
     return;
   }
-  static const std::regex address(
-      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
   std::string sample = text;
   sample.replace(first, placeholder.size(), "account");
   const size_t at_sign = text.find('@');
-  if (!Matches(sample, address) || at_sign < first) {
+  if (!IsEmailAddress(sample) || at_sign < first) {
     Error(email.at, "email " + Quoted(text) + " is not an address template like "
                     "'aws+{account}@example.com' ('{account}' goes before the '@')");
   }
@@ -341,9 +405,8 @@ void Validator::CheckIdentity() {
   const Identity& identity = spec_.identity;
   if (identity.oidc) CheckOidc(*identity.oidc);
   if (identity.saml) {
-    static const std::regex provider("[A-Za-z0-9._-]{1,128}");
     const LocatedString& name = identity.saml->provider_name;
-    if (!Matches(name.value, provider)) {
+    if (!IsWord(name.value, 128, "._-")) {
       Error(name.at, "provider_name " + Quoted(name.value) +
                          " must be 1 to 128 letters, digits or . _ - (IAM SAML provider names)");
     }
@@ -404,8 +467,9 @@ void Validator::CheckTerraform() {
 }  // namespace
 
 bool IsValidAccountNamePart(std::string_view name) {
-  static const std::regex pattern("[a-z]([a-z0-9-]*[a-z0-9])?");
-  return Matches(name, pattern);
+  if (name.empty() || !IsAsciiLower(name.front()) || name.back() == '-') return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return IsAsciiLower(c) || IsAsciiDigit(c) || c == '-'; });
 }
 
 std::string UnknownNameMessage(std::string_view kind, std::string_view name,

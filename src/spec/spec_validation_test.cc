@@ -276,6 +276,49 @@ TEST(SpecValidationTest, ReportsEveryProblemAtOnce) {
                           "'engineers' \u2014 did you mean 'Auditor'?"));
 }
 
+TEST(SpecValidationTest, VeryLongValuesAreCheckedWithoutExhaustingTheStack) {
+  const std::string long_part(300000, 'a');
+  const std::string email = long_part + " +{account}@example.com";
+  const std::string region = "us-" + long_part + "-x";
+  std::string text = ReplaceOnce(kSmallSpec, "aws+{account}@example.com", email);
+  text = ReplaceOnce(text, "us-west-2", region);
+  text = ReplaceOnce(text, "name = \"Deployer\"", "name = \"" + long_part + "\"");
+  text = ReplaceOnce(text, "{ role = \"Deployer\" }", "{ role = \"Auditor\" }");
+  EXPECT_THAT(ValidationErrors(text),
+              ElementsAre("t.toml:3:9: error: email '" + email + "' is not an address template "
+                          "like 'aws+{account}@example.com' ('{account}' goes before the '@')",
+                          "t.toml:4:25: error: '" + region + "' is not an AWS region name like "
+                          "'us-east-1'",
+                          "t.toml:20:8: error: role name '" + long_part + "' must be 1 to 64 "
+                          "letters, digits or + = , . @ _ - (IAM role names)"));
+}
+
+TEST(SpecValidationTest, NameFormats) {
+  auto errors_for_policy = [](const std::string& arn) {
+    return ValidationErrors(ReplaceOnce(kSmallSpec, "arn:aws:iam::aws:policy/PowerUserAccess", arn));
+  };
+  EXPECT_THAT(errors_for_policy("arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess"),
+              ElementsAre());
+  EXPECT_THAT(errors_for_policy("arn:aws:iam::111122223333:policy/team/Deploy"), ElementsAre());
+  EXPECT_THAT(errors_for_policy("arn:aws:iam::1111:policy/Deploy"),
+              ElementsAre("t.toml:22:21: error: 'arn:aws:iam::1111:policy/Deploy' is not a "
+                          "managed policy ARN like 'arn:aws:iam::aws:policy/ReadOnlyAccess'"));
+  EXPECT_THAT(errors_for_policy("arn:aws:iam::aws:role/Deploy"),
+              ElementsAre("t.toml:22:21: error: 'arn:aws:iam::aws:role/Deploy' is not a managed "
+                          "policy ARN like 'arn:aws:iam::aws:policy/ReadOnlyAccess'"));
+  auto errors_for_region = [](const std::string& region) {
+    return ValidationErrors(ReplaceOnce(kSmallSpec, "\"us-west-2\"", "\"" + region + "\""));
+  };
+  EXPECT_THAT(errors_for_region("us-gov-west-1"), ElementsAre());
+  EXPECT_THAT(errors_for_region("ap-southeast-2"), ElementsAre());
+  EXPECT_THAT(errors_for_region("us-west-"),
+              ElementsAre("t.toml:4:25: error: 'us-west-' is not an AWS region name like "
+                          "'us-east-1'"));
+  EXPECT_THAT(errors_for_region("usa-west-2"),
+              ElementsAre("t.toml:4:25: error: 'usa-west-2' is not an AWS region name like "
+                          "'us-east-1'"));
+}
+
 TEST(SpecValidationTest, AccountNamePartRule) {
   EXPECT_TRUE(IsValidAccountNamePart("payments"));
   EXPECT_TRUE(IsValidAccountNamePart("data-lake2"));
