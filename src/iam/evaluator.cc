@@ -17,15 +17,16 @@ struct Scan {
   explicit Scan(const Request& request) : request(request), caller(IdentifyCaller(request.principal)) {
     action.reserve(request.action.size());
     for (char c : request.action) action.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    std::string_view fields[6];
-    resource_account = SplitArn(request.resource, fields) && !fields[4].empty()
-                           ? fields[4]
-                           : std::string_view(request.resource_account);
+    resource_is_arn = SplitArn(request.resource, resource_fields);
+    resource_account = resource_is_arn && !resource_fields[4].empty() ? resource_fields[4]
+                                                                       : std::string_view(request.resource_account);
   }
 
   const Request& request;
   CallerIdentity caller;
   std::string action;  // lowercased
+  bool resource_is_arn = false;
+  std::string_view resource_fields[6];  // the resource ARN, split once
   std::string_view resource_account;
   std::string scratch;  // reused by variable substitution
 };
@@ -46,9 +47,10 @@ ResourceTest OneResourceMatches(const std::string& pattern, bool variables_enabl
     if (!SubstituteVariables(pattern, scan.request.context, Substitution::kPattern, scan.scratch)) {
       return ResourceTest::kUnresolved;
     }
-    matched = ArnMatch(scan.scratch, scan.request.resource, {.ignore_case = false, .escapes = true});
+    matched = scan.resource_is_arn &&
+              ArnMatchFields(scan.scratch, scan.resource_fields, {.ignore_case = false, .escapes = true});
   } else {
-    matched = ArnMatch(pattern, scan.request.resource);
+    matched = scan.resource_is_arn && ArnMatchFields(pattern, scan.resource_fields);
   }
   return matched ? ResourceTest::kMatch : ResourceTest::kNoMatch;
 }

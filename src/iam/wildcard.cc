@@ -29,6 +29,7 @@ Token TokenAt(std::string_view pattern, size_t at, bool escapes) {
 // let that star swallow one more character and retry. Linear in practice,
 // O(n*m) at worst, never exponential.
 bool WildcardMatch(std::string_view pattern, std::string_view text, WildcardOptions options) {
+  if (pattern.size() == 1 && pattern[0] == '*') return true;
   size_t p = 0, t = 0;
   size_t star_p = std::string_view::npos, star_t = 0;
   while (t < text.size()) {
@@ -71,14 +72,20 @@ bool SplitArn(std::string_view arn, std::string_view (&fields)[6]) {
   return true;
 }
 
-bool ArnMatch(std::string_view pattern, std::string_view arn, WildcardOptions options) {
+bool ArnMatchFields(std::string_view pattern, const std::string_view (&arn)[6], WildcardOptions options) {
   if (pattern == "*") return true;
-  std::string_view want[6], have[6];
-  if (!SplitArn(pattern, want) || !SplitArn(arn, have)) return false;
+  std::string_view want[6];
+  if (!SplitArn(pattern, want)) return false;
   for (int i = 0; i < 6; ++i) {
-    if (!WildcardMatch(want[i], have[i], options)) return false;
+    if (!WildcardMatch(want[i], arn[i], options)) return false;
   }
   return true;
+}
+
+bool ArnMatch(std::string_view pattern, std::string_view arn, WildcardOptions options) {
+  if (pattern == "*") return true;
+  std::string_view have[6];
+  return SplitArn(arn, have) && ArnMatchFields(pattern, have, options);
 }
 
 }  // namespace foyer::iam

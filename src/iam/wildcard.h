@@ -30,6 +30,10 @@ bool ArnMatch(std::string_view pattern, std::string_view arn, WildcardOptions op
 // Splits an ARN into its six fields; false when it has fewer than six.
 bool SplitArn(std::string_view arn, std::string_view (&fields)[6]);
 
+// ArnMatch against an ARN already split by SplitArn, for callers that match
+// one ARN against many patterns.
+bool ArnMatchFields(std::string_view pattern, const std::string_view (&arn)[6], WildcardOptions options = {});
+
 }  // namespace foyer::iam
 
 #endif  // FOYER_IAM_WILDCARD_H_
