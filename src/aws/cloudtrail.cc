@@ -64,7 +64,7 @@ Result<Trail> CloudTrailClient::CreateTrail(const TrailSettings& settings) {
 Result<Trail> CloudTrailClient::GetTrail(const std::string& name) {
   Result<nlohmann::json> output = caller_.CallJson("GetTrail", {{"Name", name}});
   if (!output.ok()) return output.error();
-  return TrailFromJson(output->value("Trail", nlohmann::json::object()));
+  return TrailFromJson(JsonObject(*output, "Trail"));
 }
 
 Result<std::vector<Trail>> CloudTrailClient::DescribeTrails(bool include_shadow_trails) {

@@ -24,7 +24,7 @@ TableDescription TableFromJson(const nlohmann::json& table) {
   for (const nlohmann::json& key : JsonArray(table, "KeySchema")) {
     if (JsonString(key, "KeyType") == "HASH") description.hash_key = JsonString(key, "AttributeName");
   }
-  const nlohmann::json& billing = table.value("BillingModeSummary", nlohmann::json::object());
+  const nlohmann::json& billing = JsonObject(table, "BillingModeSummary");
   description.billing_mode = JsonString(billing, "BillingMode");
   description.item_count = JsonInt(table, "ItemCount").value_or(0);
   return description;
@@ -89,13 +89,13 @@ Result<TableDescription> DynamoDbClient::CreateTable(const std::string& table,
       {"BillingMode", "PAY_PER_REQUEST"}};
   Result<nlohmann::json> output = caller_.CallJson("CreateTable", input);
   if (!output.ok()) return output.error();
-  return TableFromJson(output->value("TableDescription", nlohmann::json::object()));
+  return TableFromJson(JsonObject(*output, "TableDescription"));
 }
 
 Result<TableDescription> DynamoDbClient::DescribeTable(const std::string& table) {
   Result<nlohmann::json> output = caller_.CallJson("DescribeTable", {{"TableName", table}});
   if (!output.ok()) return output.error();
-  return TableFromJson(output->value("Table", nlohmann::json::object()));
+  return TableFromJson(JsonObject(*output, "Table"));
 }
 
 Result<TableDescription> DynamoDbClient::WaitUntilActive(const std::string& table, int attempts,
@@ -155,7 +155,7 @@ Result<Item> DynamoDbClient::UpdateItem(const std::string& table, const Item& ke
   AddCondition(input, condition);
   Result<nlohmann::json> output = caller_.CallJson("UpdateItem", input);
   if (!output.ok()) return ExplainConditionFailure(std::move(output.error()), table);
-  return ItemFromJson(output->value("Attributes", nlohmann::json::object()));
+  return ItemFromJson(JsonObject(*output, "Attributes"));
 }
 
 }  // namespace foyer::aws

@@ -133,6 +133,20 @@ TEST_F(DynamoDbClientTest, UnsupportedAttributeTypeIsAParseError) {
   EXPECT_EQ(found.error().code, "ParseError");
 }
 
+TEST_F(DynamoDbClientTest, MembersOfTheWrongTypeReadAsEmpty) {
+  transport_->responses.push_back({200, {}, R"({"Table":null})"});
+  transport_->responses.push_back({200, {}, R"({"Table":{"TableName":"t","BillingModeSummary":"x","KeySchema":7}})"});
+  DynamoDbClient dynamodb = MakeClient();
+  Result<TableDescription> table = dynamodb.DescribeTable("t");
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->name, "");
+  table = dynamodb.DescribeTable("t");
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->name, "t");
+  EXPECT_EQ(table->billing_mode, "");
+  EXPECT_EQ(table->hash_key, "");
+}
+
 TEST_F(DynamoDbClientTest, UpdateItemReturnsAllNewAttributes) {
   transport_->responses.push_back({200, {}, R"({"Attributes":{"k":{"S":"c"},"n":{"N":"2"}}})"});
   DynamoDbClient dynamodb = MakeClient();

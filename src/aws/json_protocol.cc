@@ -58,6 +58,12 @@ const nlohmann::json& JsonArray(const nlohmann::json& object, std::string_view k
   return member != nullptr && member->is_array() ? *member : kEmpty;
 }
 
+const nlohmann::json& JsonObject(const nlohmann::json& object, std::string_view key) {
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  const nlohmann::json* member = Member(object, key);
+  return member != nullptr && member->is_object() ? *member : kEmpty;
+}
+
 std::optional<Clock::time_point> JsonTimestamp(const nlohmann::json& object, std::string_view key) {
   const nlohmann::json* member = Member(object, key);
   if (member == nullptr) return std::nullopt;

@@ -26,6 +26,8 @@ bool JsonBool(const nlohmann::json& object, std::string_view key);
 std::vector<std::string> JsonStrings(const nlohmann::json& object, std::string_view key);
 // The member if it is an array, else an empty array.
 const nlohmann::json& JsonArray(const nlohmann::json& object, std::string_view key);
+// The member if it is an object, else an empty object.
+const nlohmann::json& JsonObject(const nlohmann::json& object, std::string_view key);
 // JSON-protocol timestamps: epoch seconds as a number (fractions allowed),
 // or an ISO 8601 string.
 std::optional<Clock::time_point> JsonTimestamp(const nlohmann::json& object, std::string_view key);

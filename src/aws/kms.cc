@@ -33,7 +33,7 @@ KmsKey KeyFromMetadata(const nlohmann::json& metadata) {
 }
 
 Result<KmsKey> KeyFromOutput(const nlohmann::json& output) {
-  KmsKey key = KeyFromMetadata(output.value("KeyMetadata", nlohmann::json::object()));
+  KmsKey key = KeyFromMetadata(JsonObject(output, "KeyMetadata"));
   if (key.key_id.empty()) return MakeError("ParseError", "KMS returned a key without a KeyId");
   return key;
 }

@@ -43,7 +43,7 @@ Result<Credentials> SsoClient::GetRoleCredentials(const std::string& access_toke
       Get("GetRoleCredentials", "/federation/credentials",
           {{"role_name", role_name}, {"account_id", account_id}}, access_token);
   if (!output.ok()) return output.error();
-  const nlohmann::json& role = (*output).value("roleCredentials", nlohmann::json::object());
+  const nlohmann::json& role = JsonObject(*output, "roleCredentials");
   Credentials credentials;
   credentials.access_key_id = JsonString(role, "accessKeyId");
   credentials.secret_access_key = JsonString(role, "secretAccessKey");

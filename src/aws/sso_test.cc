@@ -63,6 +63,14 @@ TEST_F(SsoClientTest, ExpiredTokenIsUnauthorizedAndNeedsLogin) {
   EXPECT_EQ(credentials.error().exit_code, ExitCode::kLoginNeeded);
 }
 
+TEST_F(SsoClientTest, CredentialsMissingFromTheAnswerAreAParseError) {
+  transport_->responses.push_back({200, {}, R"({"roleCredentials":null})"});
+  SsoClient sso = MakeClient();
+  Result<Credentials> credentials = sso.GetRoleCredentials("tok", "111122223333", "Admin");
+  ASSERT_FALSE(credentials.ok());
+  EXPECT_EQ(credentials.error().code, "ParseError");
+}
+
 TEST_F(SsoClientTest, ListAccountsFollowsNextToken) {
   transport_->responses.push_back({200, {}, R"({"accountList":[{"accountId":"111122223333",
       "accountName":"admin","emailAddress":"a@example.com"}],"nextToken":"p2"})"});
