@@ -1,6 +1,6 @@
 #include "org/naming.h"
 
-#include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "spec/spec_validation.h"
@@ -110,8 +110,8 @@ std::vector<spec::Diagnostic> CheckAccountNames(const spec::Spec& spec,
                                                 const std::vector<DesiredAccount>& accounts) {
   spec::Diagnostics diagnostics{spec.source_file, {}};
   const DesiredAccount* longest_email = nullptr;
-  for (size_t i = 0; i < accounts.size(); ++i) {
-    const DesiredAccount& account = accounts[i];
+  std::map<std::string, const DesiredAccount*> first_named;
+  for (const DesiredAccount& account : accounts) {
     if (account.name == kManagementAccountName) {
       diagnostics.Add(account.declared_at,
                       "account name 'management' is reserved for the management account");
@@ -125,14 +125,11 @@ std::vector<spec::Diagnostic> CheckAccountNames(const spec::Spec& spec,
     if (longest_email == nullptr || account.email.size() > longest_email->email.size()) {
       longest_email = &account;
     }
-    for (size_t j = 0; j < i; ++j) {
-      const DesiredAccount& earlier = accounts[j];
-      if (earlier.name != account.name || SameServiceTuple(earlier, account)) continue;
-      diagnostics.Add(account.declared_at, "two accounts would be named '" + account.name +
-                                               "': " + Describe(earlier) + " and " +
-                                               Describe(account));
-      break;
-    }
+    auto [earlier, first] = first_named.emplace(account.name, &account);
+    if (first || SameServiceTuple(*earlier->second, account)) continue;
+    diagnostics.Add(account.declared_at, "two accounts would be named '" + account.name + "': " +
+                                             Describe(*earlier->second) + " and " +
+                                             Describe(account));
   }
   // One error for the longest address says what to shorten; one per
   // account would repeat it.
