@@ -1,0 +1,97 @@
+// The client configuration: how this person gets into each organization.
+//
+// Kept in $XDG_CONFIG_HOME/foyer/config.toml (default ~/.config/foyer),
+// written by `foyer configure`. It holds no secret: only where to go and how.
+//
+//   default_org = "acme"
+//
+//   [orgs.acme]
+//   admin_account_id = "111111111111"
+//   management_account_id = "222222222222"
+//   regions = ["us-east-1", "us-west-2"]
+//   method = "oidc"                 # oidc | saml | iam-user | identity-center
+//   default_group = "engineers"
+//
+//   [orgs.acme.oidc]
+//   issuer = "https://idp.example.com"
+//   client_id = "foyer"
+#ifndef FOYER_LOGIN_CLIENT_CONFIG_H_
+#define FOYER_LOGIN_CLIENT_CONFIG_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace foyer::login {
+
+enum class LoginMethod { kOidc, kSaml, kIamUser, kIdentityCenter };
+
+// "oidc", "saml", "iam-user", "identity-center"
+const char* LoginMethodName(LoginMethod method);
+std::optional<LoginMethod> ParseLoginMethod(std::string_view name);
+
+struct OidcSettings {
+  std::string issuer;
+  std::string client_id;
+};
+
+struct SamlSettings {
+  std::string sign_in_url;  // the IdP's IdP-initiated sign-in URL for AWS
+};
+
+struct IamUserSettings {
+  std::string user_name;
+  std::string mfa_serial;  // ARN of the virtual MFA device
+};
+
+struct IdentityCenterSettings {
+  std::string start_url;
+  std::string region;
+};
+
+// One organization, as this person reaches it.
+struct OrgAccess {
+  std::string name;
+  std::string admin_account_id;
+  std::string management_account_id;
+  std::vector<std::string> regions;  // at least one; the first is the default
+  LoginMethod method = LoginMethod::kOidc;
+  std::string default_group;
+  std::optional<OidcSettings> oidc;
+  std::optional<SamlSettings> saml;
+  std::optional<IamUserSettings> iam_user;
+  std::optional<IdentityCenterSettings> identity_center;
+
+  // The partition of the first region ("aws", "aws-cn", "aws-us-gov").
+  std::string Partition() const;
+  // arn:<partition>:iam::<admin>:role/foyer/<group>
+  std::string LandingRoleArn(const std::string& group) const;
+};
+
+struct ClientConfigFile {
+  std::string default_org;
+  std::vector<OrgAccess> orgs;
+
+  // The organization named `requested`, or with none requested the default
+  // one (or the only one). Errors list the organizations there are.
+  Result<const OrgAccess*> Select(const std::string& requested) const;
+  // Adds `org`, replacing one of the same name.
+  void Upsert(OrgAccess org);
+};
+
+// $XDG_CONFIG_HOME/foyer/config.toml, or ~/.config/foyer/config.toml.
+std::string ClientConfigPath();
+
+// Reads and checks the file. A missing file is an error with exit status 3
+// that says to run `foyer configure`; every mistake names file:line:col.
+Result<ClientConfigFile> LoadClientConfig(const std::string& path);
+// The TOML text of `config`, commented, in a stable order.
+std::string RenderClientConfig(const ClientConfigFile& config);
+// Writes atomically (temp file + rename), mode 0600, creating the folder 0700.
+Status SaveClientConfig(const std::string& path, const ClientConfigFile& config);
+
+}  // namespace foyer::login
+
+#endif  // FOYER_LOGIN_CLIENT_CONFIG_H_
