@@ -112,12 +112,13 @@ RestRequest S3Client::Addressed(const std::string& method, const std::string& bu
 }
 
 Status S3Client::PutSubresource(std::string_view operation, const std::string& bucket,
-                                const std::string& subresource, const std::string& body) {
+                                const std::string& subresource, const std::string& body,
+                                const char* content_type) {
   RestRequest request = Addressed("PUT", bucket);
   request.query.emplace_back(subresource, "");
   request.body = body;
   request.headers.emplace_back("Content-MD5", Md5Base64(body));
-  if (!body.empty() && body.front() == '<') request.headers.emplace_back("Content-Type", "application/xml");
+  request.headers.emplace_back("Content-Type", content_type);
   Result<RestResponse> response = caller_.CallRest(operation, request);
   if (!response.ok()) return response.error();
   return OkStatus();
@@ -185,7 +186,7 @@ Result<std::string> S3Client::GetBucketPolicy(const std::string& bucket) {
 }
 
 Status S3Client::PutBucketPolicy(const std::string& bucket, const std::string& policy) {
-  return PutSubresource("PutBucketPolicy", bucket, "policy", policy);
+  return PutSubresource("PutBucketPolicy", bucket, "policy", policy, "application/json");
 }
 
 Status S3Client::DeleteBucketPolicy(const std::string& bucket) {

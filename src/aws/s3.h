@@ -114,10 +114,11 @@ class S3Client {
   // this client's endpoint wants.
   RestRequest Addressed(const std::string& method, const std::string& bucket,
                         const std::string& key = "") const;
-  // PUTs an XML configuration subresource (?versioning, ?tagging...) with
-  // the Content-MD5 S3 requires on them.
+  // PUTs a configuration subresource (?versioning, ?tagging, ?policy...)
+  // with the Content-MD5 S3 requires on them.
   Status PutSubresource(std::string_view operation, const std::string& bucket,
-                        const std::string& subresource, const std::string& xml);
+                        const std::string& subresource, const std::string& body,
+                        const char* content_type = "application/xml");
   Result<RestResponse> GetSubresource(std::string_view operation, const std::string& bucket,
                                       const std::string& subresource);
 

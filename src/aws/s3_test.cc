@@ -101,6 +101,18 @@ TEST_F(S3ClientTest, PutBucketVersioningSendsXmlWithContentMd5) {
             "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
             "<Status>Enabled</Status></VersioningConfiguration>");
   EXPECT_EQ(Sent(0).Header("Content-MD5"), "QQFYoy/mRYV9PGZUfFi0Bw==");
+  EXPECT_EQ(Sent(0).Header("Content-Type"), "application/xml");
+}
+
+TEST_F(S3ClientTest, PutBucketPolicySendsTheDocumentAsIs) {
+  transport_->responses.push_back({204, {}, ""});
+  S3Client s3 = MakeClient("us-east-1", kEmulator);
+  ASSERT_TRUE(s3.PutBucketPolicy("b1", "hello").ok());
+  EXPECT_EQ(Sent(0).method, "PUT");
+  EXPECT_EQ(Sent(0).url, "http://127.0.0.1:9000/b1?policy=");
+  EXPECT_EQ(Sent(0).body, "hello");
+  EXPECT_EQ(Sent(0).Header("Content-Type"), "application/json");
+  EXPECT_EQ(Sent(0).Header("Content-MD5"), "XUFAKrxLKna5cZ2REBfFkg==");
 }
 
 TEST_F(S3ClientTest, PutBucketEncryptionWithKmsKey) {
