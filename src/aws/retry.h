@@ -56,7 +56,9 @@ struct RetryConfig {
 
   // Defaults, with AWS_MAX_ATTEMPTS from the environment applied. A value
   // that is not a whole number from 1 to 100 is ignored and the default
-  // kept: a typo in the environment must not stop every command.
+  // kept: this is the fallback of clients built without a session. The
+  // command line reads AWS_MAX_ATTEMPTS (and a profile's max_attempts)
+  // through creds::ResolveSession, which refuses a bad value with an error.
   static RetryConfig FromEnvironment();
 };
 

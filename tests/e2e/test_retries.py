@@ -140,11 +140,12 @@ class RetriesTest(FoyerAgainstFaults):
                 self.assertIn(self.attempts()[-1]["request_id"], result.stderr)
                 self.assertNotIn("Traceback", result.stderr)
 
-    def test_an_invalid_aws_max_attempts_keeps_the_default(self):
-        self.proxy.set_plan([{"match": ACTION, "status": 503, "count": 10}])
+    def test_an_invalid_aws_max_attempts_is_refused_before_any_call(self):
         result = self.whoami(AWS_MAX_ATTEMPTS="lots")
         self.assertEqual(result.returncode, 1, result.stderr)
-        self.assertEqual(len(self.attempts()), 3)
+        self.assertIn("AWS_MAX_ATTEMPTS", result.stderr)
+        self.assertIn("'lots'", result.stderr)
+        self.assertEqual(self.proxy.log(), [])
 
     def test_attempts_are_spaced_by_backoff(self):
         self.proxy.set_plan([{"match": ACTION, "status": 503, "count": 4}])
