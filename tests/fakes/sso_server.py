@@ -131,8 +131,11 @@ def _free_port():
 
 
 class FakeSso:
-    def __init__(self, moto_url=None, region="us-east-1", user_name="alice"):
+    def __init__(self, moto_url=None, region="us-east-1", user_name="alice", moto_keys=None):
         self.moto_url = moto_url
+        # (access key, secret) for moto; needed once moto checks signatures,
+        # since its default test keys then belong to nobody.
+        self.moto_keys = moto_keys or (MOTO_ACCESS_KEY, MOTO_SECRET_KEY)
         self.region = region
         self.user_name = user_name
         # Scripting knobs, read at request time.
@@ -407,8 +410,8 @@ class FakeSso:
     # ---- minting real credentials in moto ------------------------------------------
 
     def _moto(self, service, credentials=None):
-        creds = credentials or {"aws_access_key_id": MOTO_ACCESS_KEY,
-                                "aws_secret_access_key": MOTO_SECRET_KEY}
+        creds = credentials or {"aws_access_key_id": self.moto_keys[0],
+                                "aws_secret_access_key": self.moto_keys[1]}
         return boto3.client(service, region_name=self.region, endpoint_url=self.moto_url, **creds)
 
     def _account_credentials(self, account_id):
