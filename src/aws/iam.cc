@@ -7,13 +7,20 @@
 namespace foyer::aws {
 
 using iam_wire::Call;
-using iam_wire::ForEachResultPage;
 
-IamClient::IamClient(ClientConfig config)
-    : caller_(std::make_unique<ServiceCaller>(std::move(config), iam_wire::Iam())) {}
+IamClient::IamClient(ClientConfig config, std::optional<int> page_size)
+    : caller_(std::make_unique<ServiceCaller>(std::move(config), iam_wire::Iam())),
+      page_size_(page_size) {}
 IamClient::~IamClient() = default;
 IamClient::IamClient(IamClient&&) noexcept = default;
 IamClient& IamClient::operator=(IamClient&&) noexcept = default;
+
+Status IamClient::Pages(std::string_view action, const QueryParams& params,
+                        const std::function<void(pugi::xml_node)>& on_page) {
+  QueryParams paged = params;
+  paged.AddIfSet("MaxItems", page_size_);
+  return iam_wire::ForEachResultPage(*caller_, action, paged, on_page);
+}
 
 Result<IamRole> IamClient::CreateRole(const CreateRoleRequest& request) {
   QueryParams params;
@@ -63,7 +70,7 @@ Result<std::vector<IamRole>> IamClient::ListRoles(const std::string& path_prefix
   QueryParams params;
   params.AddIfNotEmpty("PathPrefix", path_prefix);
   std::vector<IamRole> roles;
-  Status status = ForEachResultPage(*caller_, "ListRoles", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListRoles", params, [&](pugi::xml_node page) {
     for (pugi::xml_node member : Members(Child(page, "Roles"))) roles.push_back(iam_wire::ReadRole(member));
   });
   if (!status.ok()) return status.error();
@@ -88,7 +95,7 @@ Result<TagList> IamClient::ListRoleTags(const std::string& role_name) {
   QueryParams params;
   params.Add("RoleName", role_name);
   TagList tags;
-  Status status = ForEachResultPage(*caller_, "ListRoleTags", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListRoleTags", params, [&](pugi::xml_node page) {
     TagList page_tags = iam_wire::ReadTags(page);
     tags.insert(tags.end(), page_tags.begin(), page_tags.end());
   });
@@ -126,7 +133,7 @@ Result<std::vector<std::string>> IamClient::ListRolePolicies(const std::string& 
   QueryParams params;
   params.Add("RoleName", role_name);
   std::vector<std::string> names;
-  Status status = ForEachResultPage(*caller_, "ListRolePolicies", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListRolePolicies", params, [&](pugi::xml_node page) {
     for (std::string& name : MemberTexts(page, "PolicyNames")) names.push_back(std::move(name));
   });
   if (!status.ok()) return status.error();
@@ -152,7 +159,7 @@ Result<std::vector<AttachedPolicy>> IamClient::ListAttachedRolePolicies(const st
   params.Add("RoleName", role_name);
   std::vector<AttachedPolicy> policies;
   Status status =
-      ForEachResultPage(*caller_, "ListAttachedRolePolicies", params, [&](pugi::xml_node page) {
+      Pages("ListAttachedRolePolicies", params, [&](pugi::xml_node page) {
         for (AttachedPolicy& policy : iam_wire::ReadAttachedPolicies(Child(page, "AttachedPolicies"))) {
           policies.push_back(std::move(policy));
         }

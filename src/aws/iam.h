@@ -7,9 +7,14 @@
 #ifndef FOYER_AWS_IAM_H_
 #define FOYER_AWS_IAM_H_
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <pugixml.hpp>
 
 #include "aws/client_config.h"
 #include "aws/iam_types.h"
@@ -17,11 +22,14 @@
 
 namespace foyer::aws {
 
+class QueryParams;
 class ServiceCaller;
 
 class IamClient {
  public:
-  explicit IamClient(ClientConfig config);
+  // `page_size`, when set, is sent as MaxItems on every paginated list
+  // (tests use small pages to cross page boundaries); otherwise IAM picks.
+  explicit IamClient(ClientConfig config, std::optional<int> page_size = std::nullopt);
   ~IamClient();
   IamClient(IamClient&&) noexcept;
   IamClient& operator=(IamClient&&) noexcept;
@@ -117,7 +125,12 @@ class IamClient {
       const std::vector<std::string>& filter = {});
 
  private:
+  // Calls a Marker/IsTruncated list operation page after page.
+  Status Pages(std::string_view action, const QueryParams& params,
+               const std::function<void(pugi::xml_node)>& on_page);
+
   std::unique_ptr<ServiceCaller> caller_;
+  std::optional<int> page_size_;
 };
 
 }  // namespace foyer::aws

@@ -5,7 +5,6 @@
 namespace foyer::aws {
 
 using iam_wire::Call;
-using iam_wire::ForEachResultPage;
 
 Result<ManagedPolicy> IamClient::CreatePolicy(const CreatePolicyRequest& request) {
   QueryParams params;
@@ -60,7 +59,7 @@ Result<std::vector<PolicyVersion>> IamClient::ListPolicyVersions(const std::stri
   QueryParams params;
   params.Add("PolicyArn", policy_arn);
   std::vector<PolicyVersion> versions;
-  Status status = ForEachResultPage(*caller_, "ListPolicyVersions", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListPolicyVersions", params, [&](pugi::xml_node page) {
     for (pugi::xml_node member : Members(Child(page, "Versions"))) {
       versions.push_back(iam_wire::ReadPolicyVersion(member));
     }
@@ -81,7 +80,7 @@ Result<AuthorizationDetails> IamClient::GetAccountAuthorizationDetails(
   params.AddList("Filter", filter);
   AuthorizationDetails details;
   Status status =
-      ForEachResultPage(*caller_, "GetAccountAuthorizationDetails", params, [&](pugi::xml_node page) {
+      Pages("GetAccountAuthorizationDetails", params, [&](pugi::xml_node page) {
         for (pugi::xml_node member : Members(Child(page, "RoleDetailList"))) {
           details.roles.push_back(iam_wire::ReadRoleDetail(member));
         }

@@ -111,6 +111,13 @@ TEST_F(IamTest, ListRolesFollowsMarkersAndKeepsRawDocuments) {
             "Action=ListRoles&Version=2010-05-08&PathPrefix=%2Ffoyer%2F&Marker=m1");
 }
 
+TEST_F(IamTest, PageSizeIsSentAsMaxItems) {
+  IamClient paged(FakeConfig(transport_), 2);
+  transport_->Reply(200, Response("ListUsers", "<Users/><IsTruncated>false</IsTruncated>"));
+  ASSERT_TRUE(paged.ListUsers().ok());
+  EXPECT_EQ(transport_->requests[0].body, "Action=ListUsers&Version=2010-05-08&MaxItems=2");
+}
+
 TEST_F(IamTest, ErrorOnALaterPageFailsTheList) {
   transport_->Reply(200, Response("ListRoles", "<Roles/><IsTruncated>true</IsTruncated><Marker>m</Marker>"));
   transport_->Reply(400, "<ErrorResponse><Error><Code>ValidationError</Code><Message>bad marker"
@@ -316,7 +323,8 @@ TEST_F(IamTest, AuthorizationDetailsAcrossPages) {
                                 "</IsDefaultVersion></member><member><Document>") +
                         kTrustEncoded +
                         "</Document><VersionId>v2</VersionId><IsDefaultVersion>true</IsDefaultVersion>"
-                        "</member></PolicyVersionList></member></Policies><IsTruncated>false</IsTruncated>"));
+                        "</member></PolicyVersionList></member><member><Arn>arn:aws:iam::1:policy/foyer/"
+                        "unnamed</Arn></member></Policies><IsTruncated>false</IsTruncated>"));
   Result<AuthorizationDetails> details = iam_.GetAccountAuthorizationDetails({"Role", "User", "LocalManagedPolicy"});
   ASSERT_TRUE(details.ok()) << details.error().Describe();
   EXPECT_EQ(transport_->requests[0].body,
@@ -336,7 +344,11 @@ TEST_F(IamTest, AuthorizationDetailsAcrossPages) {
   EXPECT_EQ(details->users[0].user.user_name, "alice");
   EXPECT_EQ(details->users[0].groups, (std::vector<std::string>{"g"}));
   EXPECT_EQ(details->users[0].inline_policies[0].policy_document, kTrust);
-  ASSERT_EQ(details->policies.size(), 1u);
+  ASSERT_EQ(details->policies.size(), 2u);
+  EXPECT_EQ(details->policies[0].policy.policy_name, "m");
+  // Moto sends no PolicyName here; the name is the ARN's last segment.
+  EXPECT_EQ(details->policies[1].policy.policy_name, "unnamed");
+  EXPECT_EQ(details->policies[1].default_version_document, "");
   EXPECT_EQ(details->policies[0].versions.size(), 2u);
   EXPECT_EQ(details->policies[0].default_version_document, kTrust);
 }

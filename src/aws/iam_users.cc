@@ -6,7 +6,6 @@
 namespace foyer::aws {
 
 using iam_wire::Call;
-using iam_wire::ForEachResultPage;
 
 Result<IamUser> IamClient::CreateUser(const CreateUserRequest& request) {
   QueryParams params;
@@ -37,7 +36,7 @@ Result<std::vector<IamUser>> IamClient::ListUsers(const std::string& path_prefix
   QueryParams params;
   params.AddIfNotEmpty("PathPrefix", path_prefix);
   std::vector<IamUser> users;
-  Status status = ForEachResultPage(*caller_, "ListUsers", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListUsers", params, [&](pugi::xml_node page) {
     for (pugi::xml_node member : Members(Child(page, "Users"))) users.push_back(iam_wire::ReadUser(member));
   });
   if (!status.ok()) return status.error();
@@ -74,7 +73,7 @@ Result<std::vector<std::string>> IamClient::ListUserPolicies(const std::string& 
   QueryParams params;
   params.Add("UserName", user_name);
   std::vector<std::string> names;
-  Status status = ForEachResultPage(*caller_, "ListUserPolicies", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListUserPolicies", params, [&](pugi::xml_node page) {
     for (std::string& name : MemberTexts(page, "PolicyNames")) names.push_back(std::move(name));
   });
   if (!status.ok()) return status.error();
@@ -99,7 +98,7 @@ Result<TagList> IamClient::ListUserTags(const std::string& user_name) {
   QueryParams params;
   params.Add("UserName", user_name);
   TagList tags;
-  Status status = ForEachResultPage(*caller_, "ListUserTags", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListUserTags", params, [&](pugi::xml_node page) {
     TagList page_tags = iam_wire::ReadTags(page);
     tags.insert(tags.end(), page_tags.begin(), page_tags.end());
   });
@@ -119,7 +118,7 @@ Result<std::vector<AccessKey>> IamClient::ListAccessKeys(const std::string& user
   QueryParams params;
   params.AddIfNotEmpty("UserName", user_name);
   std::vector<AccessKey> keys;
-  Status status = ForEachResultPage(*caller_, "ListAccessKeys", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListAccessKeys", params, [&](pugi::xml_node page) {
     for (pugi::xml_node member : Members(Child(page, "AccessKeyMetadata"))) {
       keys.push_back(iam_wire::ReadAccessKey(member));
     }
@@ -189,7 +188,7 @@ Result<std::vector<MfaDevice>> IamClient::ListMfaDevices(const std::string& user
   QueryParams params;
   params.AddIfNotEmpty("UserName", user_name);
   std::vector<MfaDevice> devices;
-  Status status = ForEachResultPage(*caller_, "ListMFADevices", params, [&](pugi::xml_node page) {
+  Status status = Pages("ListMFADevices", params, [&](pugi::xml_node page) {
     for (pugi::xml_node member : Members(Child(page, "MFADevices"))) {
       devices.push_back({ChildText(member, "UserName"), ChildText(member, "SerialNumber"),
                          ChildTime(member, "EnableDate")});

@@ -9,6 +9,9 @@ TEST(JsonProtocolTest, EmptyBodyIsEmptyObject) {
   Result<nlohmann::json> result = ParseJsonResult(" \n");
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(*result, nlohmann::json::object());
+  Result<nlohmann::json> null_body = ParseJsonResult("null");  // moto, for operations without output
+  ASSERT_TRUE(null_body.ok());
+  EXPECT_EQ(*null_body, nlohmann::json::object());
 }
 
 TEST(JsonProtocolTest, TruncatedAndNonObjectBodiesAreParseErrors) {

@@ -295,7 +295,9 @@ json BotoMade(IamClient& iam, const json& input) {
 }  // namespace
 
 json IamScenario(const json& input) {
-  IamClient iam(EnvironmentConfig());
+  std::optional<int> page_size;
+  if (input.contains("page_size")) page_size = input["page_size"].get<int>();
+  IamClient iam(EnvironmentConfig(), page_size);
   json out;
   out["roles"] = Roles(iam);
   out["managed"] = ManagedPolicies(iam);

@@ -147,7 +147,8 @@ class IamTest(unittest.TestCase):
         with MotoServer() as moto:
             self.iam = moto.client("iam")
             boto_made = self.make_with_boto()
-            out = run_scenario(self, moto, "iam", boto_made)
+            # One item per page: every list the tool reads crosses pages.
+            out = run_scenario(self, moto, "iam", dict(boto_made, page_size=1))
             self.check_roles(out["roles"])
             self.check_managed_policies(out["managed"])
             self.check_users(out["users"])
@@ -197,6 +198,9 @@ class IamTest(unittest.TestCase):
         self.assertEqual(inline["Statement"][0]["Condition"], {"StringLike": {"aws:userid": "%41*"}})
         self.assertEqual(self.iam.list_role_policies(RoleName="rt-admin")["PolicyNames"], ["inline"])
         self.assertEqual(out["inline_policy_names"], ["inline"])
+        # moto pages ListRoles at one item, so the tool's full list proves it
+        # followed the Marker.
+        self.assertTrue(self.iam.list_roles(PathPrefix="/foyer/", MaxItems=1)["IsTruncated"])
         boto_listed = self.iam.list_roles(PathPrefix="/foyer/")["Roles"]
         self.assertEqual(sorted((r["role_name"], r["role_id"], r["arn"], r["description"], r["max_session_duration"])
                                 for r in out["listed"]),
