@@ -142,6 +142,21 @@ std::string_view VerdictName(Verdict verdict) {
   return "implicit_deny";
 }
 
+std::string DescribeDenial(const Decision& decision) {
+  switch (decision.reason) {
+    case DenialReason::kNone: return "";
+    case DenialReason::kNoAllow: return "no identity or resource policy statement allows it";
+    case DenialReason::kScpLevel:
+      return "no statement of SCP level " + std::to_string(decision.scp_level) + " (0 is the root) allows it";
+    case DenialReason::kPermissionBoundary: return "the permissions boundary does not allow it";
+    case DenialReason::kSessionPolicy: return "the session policy does not allow it";
+    case DenialReason::kCrossAccount:
+      return "it crosses accounts and the resource policy does not grant the caller or its account";
+    case DenialReason::kUntrusted: return "the trust or key policy does not trust the caller's account";
+  }
+  return "";
+}
+
 Decision Evaluate(const Request& request, const PolicySet& policies) {
   Scan scan(request);
   const bool scps_apply = !policies.management_account && !scan.caller.is_service;
@@ -175,8 +190,12 @@ Decision Evaluate(const Request& request, const PolicySet& policies) {
   }
 
   // 2. Every SCP level must allow.
-  for (const Matches& level : scp_levels) {
-    if (level.allow.empty()) return decision;
+  for (size_t level = 0; level < scp_levels.size(); ++level) {
+    if (scp_levels[level].allow.empty()) {
+      decision.reason = DenialReason::kScpLevel;
+      decision.scp_level = static_cast<int>(level);
+      return decision;
+    }
   }
 
   // 3. Identity path and resource path.
@@ -187,20 +206,21 @@ Decision Evaluate(const Request& request, const PolicySet& policies) {
   const bool session_allows = !has_session || !session.allow.empty();
 
   std::vector<StatementRef> trust;  // resource statements the identity path needs
-  bool identity_path = !identity.allow.empty() && !scan.caller.is_service;
+  const bool identity_allows = !identity.allow.empty() && !scan.caller.is_service;
+  bool trusted = true;
   if (same_account) {
     if (ResourcePolicyMustTrustAccount(scan, policies.resource.has_value())) {
       trust = resource.names_account;
-      identity_path = identity_path && !trust.empty();
+      trusted = !trust.empty();
     }
   } else {
     Append(trust, resource.names_caller);
     Append(trust, resource.names_everyone);
     Append(trust, resource.names_role_or_user);
     Append(trust, resource.names_account);
-    identity_path = identity_path && !trust.empty();
+    trusted = !trust.empty();
   }
-  identity_path = identity_path && boundary_allows && session_allows;
+  const bool identity_path = identity_allows && trusted && boundary_allows && session_allows;
 
   // Same account only (or a service principal): a resource policy naming the
   // caller grants on its own. Naming the session itself passes a session
@@ -217,7 +237,17 @@ Decision Evaluate(const Request& request, const PolicySet& policies) {
     }
     if (boundary_allows && session_allows) Append(resource_grant, resource.names_role_or_user);
   }
-  if (!identity_path && resource_grant.empty()) return decision;
+  if (!identity_path && resource_grant.empty()) {
+    bool resource_names_caller = !resource.names_caller.empty() || !resource.names_everyone.empty() ||
+                                 !resource.names_role_or_user.empty();
+    bool something_allows = identity_allows || ((same_account || scan.caller.is_service) && resource_names_caller);
+    if (!something_allows) decision.reason = DenialReason::kNoAllow;
+    else if (!boundary_allows) decision.reason = DenialReason::kPermissionBoundary;
+    else if (!session_allows) decision.reason = DenialReason::kSessionPolicy;
+    else if (!same_account) decision.reason = DenialReason::kCrossAccount;
+    else decision.reason = DenialReason::kUntrusted;
+    return decision;
+  }
 
   decision.verdict = Verdict::kAllow;
   if (identity_path) {

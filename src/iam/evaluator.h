@@ -45,8 +45,21 @@ struct StatementRef {
   std::uint32_t statement;
 };
 
+// Why an implicit deny happened: the first gate the request did not pass.
+enum class DenialReason : std::uint8_t {
+  kNone,  // not an implicit deny
+  kNoAllow,  // no identity or resource policy statement allows it
+  kScpLevel,  // an SCP level (Decision::scp_level) has no Allow for it
+  kPermissionBoundary,  // allowed, but not by the permissions boundary
+  kSessionPolicy,  // allowed, but not by the session policy
+  kCrossAccount,  // cross-account: the resource policy does not grant the caller
+  kUntrusted,  // the trust or key policy does not trust the caller's account
+};
+
 struct Decision {
   Verdict verdict = Verdict::kImplicitDeny;
+  DenialReason reason = DenialReason::kNone;
+  int scp_level = -1;  // for DenialReason::kScpLevel, counted from 0 (root)
   // For an explicit deny, every matching Deny statement; for an allow, the
   // Allow statements the decision rests on (SCP levels, the identity or
   // resource policy path taken, boundary, session policy); empty for an
@@ -58,6 +71,9 @@ struct Decision {
 Decision Evaluate(const Request& request, const PolicySet& policies);
 
 std::string_view VerdictName(Verdict verdict);  // "allow", "explicit_deny", "implicit_deny"
+
+// A phrase for a person: "no SCP level allows it", "the session policy does not allow it".
+std::string DescribeDenial(const Decision& decision);
 
 }  // namespace foyer::iam
 

@@ -41,6 +41,15 @@ std::string Decide(const std::string& request, const std::string& fields = "") {
   return DecisionJson(Evaluate((*simulation)->request, (*simulation)->policies)).dump();
 }
 
+// The reason given for an implicit deny, as --explain words it.
+std::string WhyDenied(const std::string& request, const std::string& fields = "") {
+  std::string text = "{" + request + (fields.empty() ? "" : "," + fields) + "}";
+  Result<std::unique_ptr<Simulation>> simulation = ReadSimulationText(text);
+  EXPECT_TRUE(simulation.ok());
+  if (!simulation.ok()) return "";
+  return DescribeDenial(Evaluate((*simulation)->request, (*simulation)->policies));
+}
+
 const std::string kQueueA = "arn:aws:sqs:us-east-1:111122223333:jobs";
 const std::string kQueueB = "arn:aws:sqs:us-east-1:444455556666:jobs";
 
@@ -186,6 +195,24 @@ TEST(Evaluator, VariablesInResources) {
   EXPECT_EQ(Decide(Request(kUser, "s3:GetObject", "arn:aws:s3:::bucket/home/bob/notes", "111122223333"),
                    R"("identity_policies":[)" + home + "]"),
             R"({"decision":"implicit_deny","deciding":[]})");
+}
+
+TEST(Evaluator, ImplicitDenialsSayWhichGateFailed) {
+  std::string local = Request(kSession, "sqs:SendMessage", kQueueA);
+  EXPECT_EQ(WhyDenied(local), "no identity or resource policy statement allows it");
+  EXPECT_EQ(WhyDenied(local, R"("identity_policies":[)" + Allow("*") + R"(],"scps":[[)" + Allow("*") + "],[" +
+                                 Allow("s3:*") + "]]"),
+            "no statement of SCP level 1 (0 is the root) allows it");
+  EXPECT_EQ(WhyDenied(local, R"("identity_policies":[)" + Allow("*") + R"(],"permission_boundary":)" + Allow("s3:*")),
+            "the permissions boundary does not allow it");
+  EXPECT_EQ(WhyDenied(local, R"("identity_policies":[)" + Allow("*") + R"(],"session_policy":)" + Allow("s3:*")),
+            "the session policy does not allow it");
+  EXPECT_EQ(WhyDenied(Request(kSession, "sqs:SendMessage", kQueueB), R"("identity_policies":[)" + Allow("*") + "]"),
+            "it crosses accounts and the resource policy does not grant the caller or its account");
+  EXPECT_EQ(WhyDenied(Request(kUser, "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k1"),
+                      R"("identity_policies":[)" + Allow("*") + "]"),
+            "the trust or key policy does not trust the caller's account");
+  EXPECT_EQ(WhyDenied(local, R"("identity_policies":[)" + Allow("*") + "]"), "");
 }
 
 TEST(Evaluator, NamedPoliciesAndSids) {

@@ -192,7 +192,7 @@ std::string ExplainDecision(const Decision& decision) {
   switch (decision.verdict) {
     case Verdict::kAllow: out = "ALLOWED"; break;
     case Verdict::kExplicitDeny: out = "DENIED explicitly"; break;
-    case Verdict::kImplicitDeny: out = "DENIED implicitly: no applicable policy allows it"; break;
+    case Verdict::kImplicitDeny: out = "DENIED implicitly: " + DescribeDenial(decision); break;
   }
   out += "\n";
   for (const StatementRef& ref : decision.deciding) {

@@ -40,8 +40,8 @@ Result<std::unique_ptr<Simulation>> ReadSimulationText(std::string_view text);
 // {"decision":"allow","deciding":[{"policy":"identity_policies[0]","statement":0}]}
 nlohmann::ordered_json DecisionJson(const Decision& decision);
 
-// A few lines for a person: the verdict, then each deciding statement with
-// its Sid and effect.
+// A few lines for a person: the verdict (and, for an implicit deny, the gate
+// it did not pass), then each deciding statement with its Sid and effect.
 std::string ExplainDecision(const Decision& decision);
 
 }  // namespace foyer::iam
