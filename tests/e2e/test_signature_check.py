@@ -6,9 +6,11 @@ wrong one must fail with SignatureDoesNotMatch, for a query service (STS) and
 a JSON service (Organizations).
 """
 import json
+import subprocess
+import tempfile
 import unittest
 
-from e2e.moto import MotoServer
+from e2e.moto import MotoServer, foyer_binary
 from e2e.test_clients_core import run_tool
 
 ALLOW_ALL = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
@@ -57,6 +59,24 @@ class SignatureCheckTest(unittest.TestCase):
 
     def test_json_service_rejects_a_wrong_secret(self):
         self.assert_signature_rejected("describe-organization", "Organizations DescribeOrganization")
+
+    def foyer_whoami(self, secret):
+        with tempfile.TemporaryDirectory() as home:
+            env = self.moto.env(home=home, AWS_ACCESS_KEY_ID=self.key_id, AWS_SECRET_ACCESS_KEY=secret)
+            return subprocess.run([foyer_binary(), "whoami", "--format", "json"], capture_output=True,
+                                  text=True, env=env, timeout=60)
+
+    def test_foyer_whoami_signs_as_moto_expects(self):
+        result = self.foyer_whoami(self.secret)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["Arn"], self.user_arn)
+
+    def test_foyer_whoami_with_a_wrong_secret_names_the_error(self):
+        result = self.foyer_whoami("not-the-secret")
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertIn("STS GetCallerIdentity failed: ", result.stderr)
+        self.assertIn("(SignatureDoesNotMatch, HTTP 403", result.stderr)
+        self.assertEqual(result.stdout, "")
 
     def test_unknown_access_key_is_rejected(self):
         code, out, stderr = self.run_as("whoami", self.secret, key_id="AKIAAAAAAAAAAAAAAAAA")
