@@ -20,6 +20,9 @@ int Run(int argc, char** argv) {
   AddInitCommand(app, selected);
   AddValidateCommand(app, selected);
   AddSimulateCommand(app, selected);
+  AddConfigureCommand(app, selected);
+  AddLoginCommand(app, selected);
+  AddLogoutCommand(app, selected);
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,9 @@ void AddWhoamiCommand(CLI::App& root, Runner& selected);
 void AddInitCommand(CLI::App& root, Runner& selected);
 void AddValidateCommand(CLI::App& root, Runner& selected);
 void AddSimulateCommand(CLI::App& root, Runner& selected);
+void AddConfigureCommand(CLI::App& root, Runner& selected);
+void AddLoginCommand(CLI::App& root, Runner& selected);
+void AddLogoutCommand(CLI::App& root, Runner& selected);
 
 }  // namespace foyer::cli
 

@@ -1,0 +1,117 @@
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "login/client_config.h"
+
+namespace foyer::cli {
+namespace {
+
+struct ConfigureOptions {
+  std::string org = "default";
+  std::string admin_account;
+  std::string management_account;
+  std::vector<std::string> regions;
+  std::string method;
+  std::string group;
+  std::string oidc_issuer;
+  std::string oidc_client_id;
+  std::string saml_sign_in_url;
+  std::string iam_user;
+  std::string mfa_serial;
+  std::string sso_start_url;
+  std::string sso_region;
+  bool make_default = false;
+};
+
+// Starts from what is configured for the org already, so that configure can
+// change one setting at a time.
+login::OrgAccess Merge(login::OrgAccess org, const ConfigureOptions& options) {
+  auto set = [](std::string& field, const std::string& value) {
+    if (!value.empty()) field = value;
+  };
+  org.name = options.org;
+  set(org.admin_account_id, options.admin_account);
+  set(org.management_account_id, options.management_account);
+  if (!options.regions.empty()) org.regions = options.regions;
+  if (auto method = login::ParseLoginMethod(options.method)) org.method = *method;
+  set(org.default_group, options.group);
+  if (!options.oidc_issuer.empty() || !options.oidc_client_id.empty()) {
+    login::OidcSettings oidc = org.oidc.value_or(login::OidcSettings{});
+    set(oidc.issuer, options.oidc_issuer);
+    set(oidc.client_id, options.oidc_client_id);
+    org.oidc = oidc;
+  }
+  if (!options.saml_sign_in_url.empty()) org.saml = login::SamlSettings{options.saml_sign_in_url};
+  if (!options.iam_user.empty() || !options.mfa_serial.empty()) {
+    login::IamUserSettings user = org.iam_user.value_or(login::IamUserSettings{});
+    set(user.user_name, options.iam_user);
+    set(user.mfa_serial, options.mfa_serial);
+    org.iam_user = user;
+  }
+  if (!options.sso_start_url.empty() || !options.sso_region.empty()) {
+    login::IdentityCenterSettings center = org.identity_center.value_or(login::IdentityCenterSettings{});
+    set(center.start_url, options.sso_start_url);
+    set(center.region, options.sso_region);
+    org.identity_center = center;
+  }
+  return org;
+}
+
+int RunConfigure(const ConfigureOptions& options) {
+  std::string path = login::ClientConfigPath();
+  login::ClientConfigFile config;
+  if (auto existing = login::LoadClientConfig(path); existing.ok()) {
+    config = std::move(*existing);
+  } else if (existing.error().exit_code != ExitCode::kLoginNeeded) {
+    return ReportError(existing.error());  // a broken file is shown, never overwritten
+  }
+  login::OrgAccess base;
+  for (const auto& org : config.orgs) {
+    if (org.name == options.org) base = org;
+  }
+  config.Upsert(Merge(base, options));
+  if (options.make_default || config.default_org.empty()) config.default_org = options.org;
+
+  // Write only what would load again: a check of the result before saving.
+  std::string check_path = path + ".check";
+  if (Status saved = login::SaveClientConfig(check_path, config); !saved.ok()) return ReportError(saved.error());
+  auto reloaded = login::LoadClientConfig(check_path);
+  std::remove(check_path.c_str());
+  if (!reloaded.ok()) {
+    Error error = reloaded.error();
+    error.exit_code = ExitCode::kUsage;
+    error.message = "the configuration would not be usable, nothing was written:\n" + error.message;
+    return ReportError(error);
+  }
+  if (Status saved = login::SaveClientConfig(path, config); !saved.ok()) return ReportError(saved.error());
+  std::fprintf(stderr, "Wrote %s (organization '%s').\n", path.c_str(), options.org.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void AddConfigureCommand(CLI::App& root, Runner& selected) {
+  auto options = std::make_shared<ConfigureOptions>();
+  auto* command = root.add_subcommand("configure", "Write the client configuration people use to log in");
+  command->add_option("--org", options->org, "Name of the organization entry")->capture_default_str();
+  command->add_option("--admin-account", options->admin_account, "Id of the admin (access) account");
+  command->add_option("--management-account", options->management_account, "Id of the management account");
+  command->add_option("--regions", options->regions, "Regions, the first the default (S5: list two)")->delimiter(',');
+  command->add_option("--method", options->method, "Login method")
+      ->check(CLI::IsMember({"oidc", "saml", "iam-user", "identity-center"}));
+  command->add_option("--group", options->group, "Default group to log in as");
+  command->add_option("--oidc-issuer", options->oidc_issuer, "OpenID provider issuer URL");
+  command->add_option("--oidc-client-id", options->oidc_client_id, "OAuth client id registered for foyer");
+  command->add_option("--saml-sign-in-url", options->saml_sign_in_url, "The IdP's sign-in URL for AWS");
+  command->add_option("--iam-user", options->iam_user, "IAM user name in the admin account");
+  command->add_option("--mfa-serial", options->mfa_serial, "ARN of the user's MFA device");
+  command->add_option("--sso-start-url", options->sso_start_url, "IAM Identity Center start URL");
+  command->add_option("--sso-region", options->sso_region, "IAM Identity Center region");
+  command->add_flag("--default", options->make_default, "Make this organization the default");
+  command->callback([&selected, options] { selected = [options] { return RunConfigure(*options); }; });
+}
+
+}  // namespace foyer::cli

@@ -1,0 +1,66 @@
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "aws/retry.h"
+#include "base/time_format.h"
+#include "cli/commands.h"
+#include "login/client_config.h"
+#include "login/landing_login.h"
+#include "store/credential_cache.h"
+#include "store/state_dir.h"
+
+namespace foyer::cli {
+namespace {
+
+struct LoginCommandOptions {
+  std::string org;
+  std::string group;
+  bool no_browser = false;
+  bool force = false;
+};
+
+int RunLogin(const LoginCommandOptions& options) {
+  auto config = login::LoadClientConfig(login::ClientConfigPath());
+  if (!config.ok()) return ReportError(config.error());
+  auto org = config->Select(options.org);
+  if (!org.ok()) return ReportError(org.error());
+  auto state = store::StateDir::OpenDefault();
+  if (!state.ok()) return ReportError(state.error());
+  auto cache = store::CredentialCache::Open(*state);
+  if (!cache.ok()) return ReportError(cache.error());
+
+  login::LoginOptions login_options;
+  login_options.group = options.group.empty() ? (*org)->default_group : options.group;
+  login_options.open_browser = !options.no_browser;
+  login_options.force = options.force;
+  login_options.present_url = [](const std::string& url) {
+    std::fprintf(stderr, "Sign in at this address (it opens in your browser unless --no-browser):\n\n  %s\n\n",
+                 url.c_str());
+    std::fflush(stderr);
+  };
+  auto session = login::LogIn(**org, login_options, *cache);
+  if (!session.ok()) return ReportError(session.error());
+
+  const auto& credentials = session->credentials;
+  std::string until = credentials.expiration ? FormatRfc3339(*credentials.expiration) + " (" +
+                                                   DescribeRemaining(*credentials.expiration, aws::Clock::now()) + ")"
+                                             : "no expiry";
+  std::fprintf(stderr, "Logged in to %s as group %s (%s), until %s.\n", (*org)->name.c_str(),
+               login_options.group.c_str(), session->role_arn.c_str(), until.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void AddLoginCommand(CLI::App& root, Runner& selected) {
+  auto options = std::make_shared<LoginCommandOptions>();
+  auto* command = root.add_subcommand("login", "Get into the admin account with your organization's login method");
+  command->add_option("--org", options->org, "Organization of the client configuration (default: default_org)");
+  command->add_option("--group", options->group, "Group to log in as (default: the configured default_group)");
+  command->add_flag("--no-browser", options->no_browser, "Print the sign-in URL instead of opening a browser");
+  command->add_flag("--force", options->force, "Log in again even when the cached session is still fresh");
+  command->callback([&selected, options] { selected = [options] { return RunLogin(*options); }; });
+}
+
+}  // namespace foyer::cli
