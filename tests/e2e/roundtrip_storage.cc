@@ -334,11 +334,15 @@ json OneCall(Result<T> result, Render render) {
   return render(*result);
 }
 
-json SsoCommand(const std::string& command, const Args& args) {
+// SSO and SSO-OIDC are unsigned: no credentials.
+ClientConfig UnsignedConfig() {
   ClientConfig config = ConfigFromEnvironment();
-  config.credentials = nullptr;  // SSO and SSO-OIDC are unsigned
-  SsoOidcClient oidc(config);
-  SsoClient sso(config);
+  config.credentials = nullptr;
+  return config;
+}
+
+json OidcCommand(const std::string& command, const Args& args) {
+  SsoOidcClient oidc(UnsignedConfig());
   if (command == "oidc-register") {
     return OneCall(oidc.RegisterClient({args.at(0), "public", {"sso:account:access"}}),
                    [](const RegisteredClient& c) {
@@ -361,6 +365,11 @@ json SsoCommand(const std::string& command, const Args& args) {
   if (command == "oidc-token-refresh") {
     return OneCall(oidc.CreateTokenFromRefreshToken(ClientFrom(args), args.at(2)), TokenJson);
   }
+  return {{"error", {{"code", "Usage"}, {"message", "unknown command " + command}}}};
+}
+
+json PortalCommand(const std::string& command, const Args& args) {
+  SsoClient sso(UnsignedConfig());
   if (command == "sso-credentials") {
     return OneCall(sso.GetRoleCredentials(args.at(0), args.at(1), args.at(2)), [](const Credentials& c) {
       return json{{"access_key_id", c.access_key_id}, {"secret_access_key", c.secret_access_key},
@@ -404,7 +413,9 @@ int Run(int argc, char** argv) {
       {"s3", S3Scenario}, {"kms", KmsScenario}, {"dynamodb", DynamoDbScenario},
       {"cloudtrail", CloudTrailScenario}};
   auto scenario = kScenarios.find(command);
-  json out = scenario != kScenarios.end() ? scenario->second(args) : SsoCommand(command, args);
+  json out = scenario != kScenarios.end() ? scenario->second(args)
+             : command.starts_with("oidc-") ? OidcCommand(command, args)
+                                            : PortalCommand(command, args);
   std::cout << out.dump() << "\n";
   return out.contains("error") ? 1 : 0;
 }
