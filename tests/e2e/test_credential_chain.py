@@ -24,9 +24,7 @@ from datetime import datetime, timedelta, timezone
 import boto3
 
 from e2e.moto import MotoServer, foyer_binary
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from fakes.sso_server import FakeSso  # noqa: E402
+from fakes.sso_server import FakeSso
 
 START_URL = "https://corp.awsapps.com/start"
 
