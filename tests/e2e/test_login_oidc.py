@@ -24,7 +24,7 @@ import unittest
 import urllib.parse
 
 from e2e.moto import MotoServer, foyer_binary
-from fakes.fake_idp import FakeIdp, FOREIGN_ISSUER, INVALID_GRANT_DESCRIPTION
+from fakes.fake_idp import ACCESS_DENIED_DESCRIPTION, FOREIGN_ISSUER, INVALID_GRANT_DESCRIPTION, FakeIdp
 from fakes.oidc_provider import OidcProvider, sign_in
 
 GROUP = "engineers"
@@ -267,6 +267,8 @@ ATTACKS = [
                        "the provider may have rotated its keys (InvalidToken)"),
     ("wrong_iss_param", 1, f"the login was refused: the redirect comes from issuer '{FOREIGN_ISSUER}', not "
                            "'{issuer}' (a mix-up attack or a misconfigured provider) (LoginRefused)"),
+    ("access_denied", 1, f"the login was refused: the provider answered access_denied: {ACCESS_DENIED_DESCRIPTION} "
+                         "(LoginRefused)"),
     ("invalid_grant", 1, "the provider refused the token request: invalid_grant: "
                          f"{INVALID_GRANT_DESCRIPTION} (LoginRefused, HTTP 400)"),
 ]
@@ -296,7 +298,7 @@ class OidcLoginAttackTest(LoginCase):
                 self.assertIn("foyer: " + expected, stderr)
                 self.assertNotIn("Logged in", stderr)
                 self.assertEqual(self.cache_files(), [])
-                tokens_requested = 0 if fault == "wrong_iss_param" else 1
+                tokens_requested = 0 if fault in ("wrong_iss_param", "access_denied") else 1
                 self.assertEqual(idp.requests, {"authorize": 1, "token": tokens_requested})
             self.moto.reset()
 
@@ -325,6 +327,39 @@ class OidcLoginAttackTest(LoginCase):
                          f"the issuer '{FOREIGN_ISSUER}'; the configured issuer must be exactly that "
                          "(OidcDiscoveryError)\n")
         self.assertEqual(self.cache_files(), [])
+
+
+class LoginSetupErrorTest(LoginCase):
+    def test_login_before_configure_says_to_configure(self):
+        result = subprocess.run([foyer_binary(), "login", "--no-browser"], env=self.login_env(),
+                                capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 3, result.stderr)
+        config = os.path.join(self.home, ".config", "foyer", "config.toml")
+        self.assertEqual(result.stderr, f"foyer: foyer is not configured yet (no {config}); "
+                                        "run `foyer configure` first (ConfigError)\n")
+
+    def test_login_without_a_group_is_a_usage_error(self):
+        result = subprocess.run(
+            [foyer_binary(), "configure", "--org", "acme", "--admin-account", self.account,
+             "--regions", "us-east-1,us-west-2", "--method", "oidc",
+             "--oidc-issuer", "https://idp.example.com", "--oidc-client-id", "foyer"],
+            env=self.moto.env(home=self.home), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result = subprocess.run([foyer_binary(), "login", "--no-browser"], env=self.login_env(),
+                                capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(result.stderr, "foyer: no group to log in as: pass --group, or set default_group with "
+                                        "`foyer configure --group G` (ConfigError)\n")
+
+    def test_configure_refuses_oidc_without_its_settings_and_writes_nothing(self):
+        result = subprocess.run(
+            [foyer_binary(), "configure", "--org", "acme", "--admin-account", self.account,
+             "--regions", "us-east-1,us-west-2", "--method", "oidc"],
+            env=self.moto.env(home=self.home), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("the configuration would not be usable, nothing was written:\n", result.stderr)
+        self.assertIn("method 'oidc' in [orgs.acme] needs a [orgs.acme.oidc] table", result.stderr)
+        self.assertEqual(os.listdir(os.path.join(self.home, ".config", "foyer")), [])
 
 
 if __name__ == "__main__":

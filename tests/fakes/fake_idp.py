@@ -11,6 +11,7 @@ ID token spoiled as `fault` says (None: a correct one). Faults:
   wrong_nonce, wrong_aud, wrong_iss, expired, bad_signature, alg_none,
   unknown_kid        the ID token
   wrong_iss_param    the authorization response's `iss` parameter (RFC 9207)
+  access_denied      the authorization response is an error (the person declined)
   discovery_issuer   the discovery document names another issuer
   invalid_grant      the token endpoint refuses the code
 
@@ -32,10 +33,11 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from e2e.moto import free_port
 
 FAULTS = ("wrong_nonce", "wrong_aud", "wrong_iss", "expired", "bad_signature", "alg_none", "unknown_kid",
-          "wrong_iss_param", "discovery_issuer", "invalid_grant")
+          "wrong_iss_param", "access_denied", "discovery_issuer", "invalid_grant")
 KEY_ID = "fake-idp-key-1"
 FOREIGN_ISSUER = "https://evil.example"
 INVALID_GRANT_DESCRIPTION = "grant request is invalid"
+ACCESS_DENIED_DESCRIPTION = "the person declined"
 
 
 def b64url(data):
@@ -133,7 +135,10 @@ class FakeIdp:
             code = b64url(secrets.token_bytes(16))
             self._codes[code] = dict(request.args)
             iss = FOREIGN_ISSUER if self.fault == "wrong_iss_param" else self.issuer
-            query = urllib.parse.urlencode({"code": code, "state": request.args["state"], "iss": iss})
+            response = {"code": code}
+            if self.fault == "access_denied":
+                response = {"error": "access_denied", "error_description": ACCESS_DENIED_DESCRIPTION}
+            query = urllib.parse.urlencode({**response, "state": request.args["state"], "iss": iss})
             return redirect(request.args["redirect_uri"] + "?" + query, code=302)
 
         @app.post("/token")
