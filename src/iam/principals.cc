@@ -29,17 +29,15 @@ std::string_view LastPathSegment(std::string_view resource) {
 PrincipalMatch MatchAwsName(std::string_view name, const CallerIdentity& caller) {
   if (name == caller.arn) return PrincipalMatch::kDirect;
   if (IsAccountId(name)) return name == caller.account ? PrincipalMatch::kAccount : PrincipalMatch::kNone;
-  std::string_view fields[6];
-  if (!SplitArn(name, fields) || fields[0] != "arn" || fields[1] != caller.partition || fields[2] != "iam" ||
-      fields[4] != caller.account || caller.account.empty()) {
-    return PrincipalMatch::kNone;
-  }
-  if (fields[5] == "root") return PrincipalMatch::kAccount;
-  if (caller.is_role_session && fields[5].starts_with("role/") &&
-      EqualsIgnoreCase(LastPathSegment(fields[5]), caller.session_role_name)) {
+  if (caller.account.empty() || !name.starts_with(caller.iam_prefix)) return PrincipalMatch::kNone;
+  std::string_view resource = name.substr(caller.iam_prefix.size());
+  if (resource == "root") return PrincipalMatch::kAccount;
+  if (caller.is_role_session && resource.starts_with("role/") &&
+      EqualsIgnoreCase(LastPathSegment(resource), caller.session_role_name)) {
     return PrincipalMatch::kRoleOfSession;
   }
-  if (caller.is_federated_user && fields[5] == "user/" + std::string(caller.federated_user_name)) {
+  if (caller.is_federated_user && resource.starts_with("user/") &&
+      resource.substr(5) == caller.federated_user_name) {
     return PrincipalMatch::kUserOfSession;
   }
   return PrincipalMatch::kNone;
@@ -68,6 +66,7 @@ CallerIdentity IdentifyCaller(std::string_view principal) {
   }
   caller.partition = fields[1];
   caller.account = fields[4];
+  caller.iam_prefix = "arn:" + std::string(caller.partition) + ":iam::" + std::string(caller.account) + ":";
   std::string_view resource = fields[5];
   if (fields[2] == "iam") {
     caller.is_user = resource.starts_with("user/");

@@ -40,6 +40,9 @@ struct CallerIdentity {
   bool is_federated_user = false;  // arn:aws:sts::A:federated-user/Name
   std::string_view session_role_name;  // "Role" of an assumed-role ARN
   std::string_view federated_user_name;
+  // "arn:<partition>:iam::<account>:", the prefix of every IAM ARN of the
+  // caller's account, so that principals are matched without splitting them.
+  std::string iam_prefix;
 };
 
 CallerIdentity IdentifyCaller(std::string_view principal);

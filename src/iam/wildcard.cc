@@ -72,14 +72,18 @@ bool SplitArn(std::string_view arn, std::string_view (&fields)[6]) {
   return true;
 }
 
+// Splits the pattern field by field and stops at the first field that
+// differs, which is usually the service or the account.
 bool ArnMatchFields(std::string_view pattern, const std::string_view (&arn)[6], WildcardOptions options) {
   if (pattern == "*") return true;
-  std::string_view want[6];
-  if (!SplitArn(pattern, want)) return false;
-  for (int i = 0; i < 6; ++i) {
-    if (!WildcardMatch(want[i], arn[i], options)) return false;
+  size_t start = 0;
+  for (int i = 0; i < 5; ++i) {
+    size_t colon = pattern.find(':', start);
+    if (colon == std::string_view::npos) return false;
+    if (!WildcardMatch(pattern.substr(start, colon - start), arn[i], options)) return false;
+    start = colon + 1;
   }
-  return true;
+  return WildcardMatch(pattern.substr(start), arn[5], options);
 }
 
 bool ArnMatch(std::string_view pattern, std::string_view arn, WildcardOptions options) {
