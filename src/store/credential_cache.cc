@@ -81,7 +81,9 @@ std::filesystem::path CredentialCache::EntryPath(const std::string& key) const {
 
 Result<std::optional<CachedCredentials>> CredentialCache::Read(const std::string& key) const {
   auto text = ReadPrivateFile(EntryPath(key), kMaxEntrySize);
-  // An oversized file is as unusable as a damaged one: fetch again.
+  // A file others can read must be fixed by a person. Any other failure
+  // (oversized, changing under us) makes the entry unusable, as a damaged
+  // one is: it is fetched again and replaced.
   if (!text.ok() && text.error().code == kStatePermissionsError) return text.error();
   if (!text.ok() || !text->has_value()) return std::optional<CachedCredentials>();
   return ParseCredentialEntry(**text, key);

@@ -60,6 +60,20 @@ TEST_F(SqliteDbTest, MigratesStepByStepFromAnOlderVersion) {
   EXPECT_EQ(*db.SchemaVersion(), 2);
 }
 
+TEST_F(SqliteDbTest, AFailedMigrationLeavesTheSchemaAsItWas) {
+  constexpr std::array<std::string_view, 2> broken = {
+      "CREATE TABLE first (x INTEGER)",
+      "CREATE TABLEX second (y INTEGER)",
+  };
+  auto db = Database::Open(Path());
+  auto migrated = db->Migrate(broken);
+  ASSERT_FALSE(migrated.ok());
+  EXPECT_EQ(*db->SchemaVersion(), 0);
+  auto tables = db->Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+  ASSERT_TRUE(*tables->Step());
+  EXPECT_EQ(tables->ColumnInt(0), 0);
+}
+
 TEST_F(SqliteDbTest, RefusesAFileFromANewerFoyer) {
   {
     auto db = Database::Open(Path());
@@ -76,7 +90,16 @@ TEST_F(SqliteDbTest, RefusesAFileFromANewerFoyer) {
 TEST_F(SqliteDbTest, OpensInWalModeWithForeignKeysOwnerOnly) {
   mode_t old_umask = ::umask(0);
   Database db = OpenMigrated();
+  auto written = db.Execute("INSERT INTO people (name) VALUES ('x')");
   ::umask(old_umask);
+  ASSERT_TRUE(written.ok());
+  // SQLite's own files (write-ahead log, shared memory index) take the mode
+  // of the database file.
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    struct stat info {};
+    ASSERT_EQ(::stat((Path().string() + suffix).c_str(), &info), 0) << suffix;
+    EXPECT_EQ(info.st_mode & 07777, 0600u) << suffix;
+  }
   auto mode = db.Prepare("PRAGMA journal_mode");
   ASSERT_TRUE(*mode->Step());
   EXPECT_EQ(mode->ColumnText(0), "wal");
@@ -84,9 +107,6 @@ TEST_F(SqliteDbTest, OpensInWalModeWithForeignKeysOwnerOnly) {
   ASSERT_FALSE(orphan.ok());
   EXPECT_NE(orphan.error().message.find("FOREIGN KEY constraint failed"), std::string::npos)
       << orphan.error().message;
-  struct stat info {};
-  ASSERT_EQ(::stat(Path().c_str(), &info), 0);
-  EXPECT_EQ(info.st_mode & 07777, 0600u);
 }
 
 TEST_F(SqliteDbTest, SynchronousFullIsAnOption) {
