@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -149,22 +150,31 @@ Status CredentialCache::Store(const std::string& key, const CachedCredentials& e
   return Write(hash, key, entry);
 }
 
-Status CredentialCache::Remove(const std::string& key) {
-  const std::string hash = KeyHash(key);
+Status CredentialCache::RemoveHash(const std::string& hash, std::chrono::milliseconds lock_timeout) {
+  auto lock = FileLock::Open(folder_.File(hash + ".lock"));
+  if (!lock.ok()) return lock.error();
+  auto outcome = WaitForLock(*lock, lock_timeout, []() -> Result<bool> { return false; });
+  if (!outcome.ok()) return outcome.error();
   FOYER_RETURN_IF_ERROR(RemoveIfPresent(folder_.File(hash + ".cred")));
   return RemoveIfPresent(folder_.File(hash + ".cred.tmp"));
 }
 
-Status CredentialCache::RemoveAll() {
+Status CredentialCache::Remove(const std::string& key, std::chrono::milliseconds lock_timeout) {
+  return RemoveHash(KeyHash(key), lock_timeout);
+}
+
+Status CredentialCache::RemoveAll(std::chrono::milliseconds lock_timeout) {
   std::error_code error;
   std::filesystem::directory_iterator entries(folder_.path(), error);
   if (error) return SystemError("cannot list", folder_.path(), error.value());
+  std::vector<std::string> hashes;
   for (const auto& file : entries) {
     const std::string name = file.path().filename().string();
-    if (name.ends_with(".cred") || name.ends_with(".cred.tmp")) {
-      FOYER_RETURN_IF_ERROR(RemoveIfPresent(file.path()));
+    for (std::string_view suffix : {".cred", ".cred.tmp"}) {
+      if (name.ends_with(suffix)) hashes.push_back(name.substr(0, name.size() - suffix.size()));
     }
   }
+  for (const std::string& hash : hashes) FOYER_RETURN_IF_ERROR(RemoveHash(hash, lock_timeout));
   return OkStatus();
 }
 

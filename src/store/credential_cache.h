@@ -84,12 +84,16 @@ class CredentialCache {
   Status Store(const std::string& key, const CachedCredentials& entry,
                std::chrono::milliseconds lock_timeout = std::chrono::seconds(60));
 
-  // Forgets `key`; no error when there was nothing to forget.
-  Status Remove(const std::string& key);
-  // Forgets every entry (`foyer logout`). Lock files stay: removing one that
-  // a process holds would let the next process lock a new file and fetch in
-  // parallel.
-  Status RemoveAll();
+  // Forgets `key`; no error when there was nothing to forget. Takes the
+  // key's lock first, so that a refresh under way cannot bring the entry
+  // back after it is removed; fails with kCredentialLockTimeout when the
+  // holder keeps it longer than `lock_timeout`.
+  Status Remove(const std::string& key,
+                std::chrono::milliseconds lock_timeout = std::chrono::seconds(10));
+  // Forgets every entry (`foyer logout`), each under its lock as Remove
+  // does. Lock files stay: removing one that a process holds would let the
+  // next process lock a new file and fetch in parallel.
+  Status RemoveAll(std::chrono::milliseconds lock_timeout = std::chrono::seconds(10));
 
   // Where the entry for `key` lives.
   std::filesystem::path EntryPath(const std::string& key) const;
@@ -98,6 +102,7 @@ class CredentialCache {
   CredentialCache(StateDir folder, Now now) : folder_(std::move(folder)), now_(std::move(now)) {}
 
   bool IsFresh(const std::optional<CachedCredentials>& entry, std::chrono::seconds window) const;
+  Status RemoveHash(const std::string& hash, std::chrono::milliseconds lock_timeout);
   Status Write(const std::string& hash, const std::string& key, const CachedCredentials& entry);
 
   StateDir folder_;

@@ -208,6 +208,26 @@ TEST_F(CredentialCacheTest, RemoveAndRemoveAllForgetEntries) {
   }
 }
 
+// A refresh under way holds the lock; removing waits for it, so the refresh
+// cannot write the entry back after a logout.
+TEST_F(CredentialCacheTest, RemoveWaitsForARefreshUnderWay) {
+  ASSERT_TRUE(cache_->Store(kKey, Session("ASIAOLD", kNow + minutes(60))).ok());
+  auto holder = FileLock::Open(cache_->EntryPath(kKey).replace_extension(".lock"));
+  ASSERT_TRUE(*holder->TryLock());
+
+  auto removed = cache_->Remove(kKey, std::chrono::milliseconds(20));
+  ASSERT_FALSE(removed.ok());
+  EXPECT_EQ(removed.error().code, kCredentialLockTimeout);
+  auto all_removed = cache_->RemoveAll(std::chrono::milliseconds(20));
+  ASSERT_FALSE(all_removed.ok());
+  EXPECT_EQ(all_removed.error().code, kCredentialLockTimeout);
+  EXPECT_EQ((*cache_->Read(kKey))->credentials.access_key_id, "ASIAOLD");
+
+  holder = FileLock::Open(scratch_.path() / "unrelated.lock");  // releases the key's lock
+  ASSERT_TRUE(cache_->Remove(kKey).ok());
+  EXPECT_FALSE(cache_->Read(kKey)->has_value());
+}
+
 TEST_F(CredentialCacheTest, RefusesKeysThatCannotBeStored) {
   EXPECT_FALSE(cache_->GetOrFetch("", seconds(300), CountingFetch(minutes(60))).ok());
   EXPECT_FALSE(cache_->GetOrFetch("a\nb", seconds(300), CountingFetch(minutes(60))).ok());
