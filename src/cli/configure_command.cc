@@ -60,6 +60,24 @@ login::OrgAccess Merge(login::OrgAccess org, const ConfigureOptions& options) {
   return org;
 }
 
+// The checks' messages without their "<file>:<line>:<col>: error: " prefix:
+// they describe a file that was not written, and name the setting anyway.
+std::string WithoutLocations(const std::string& messages) {
+  constexpr std::string_view kMarker = ": error: ";
+  std::string out;
+  size_t start = 0;
+  while (start < messages.size()) {
+    size_t end = messages.find('\n', start);
+    if (end == std::string::npos) end = messages.size();
+    std::string_view line(messages.data() + start, end - start);
+    size_t marker = line.find(kMarker);
+    if (marker != std::string_view::npos) line.remove_prefix(marker + kMarker.size());
+    out.append(out.empty() ? "  " : "\n  ").append(line);
+    start = end + 1;
+  }
+  return out;
+}
+
 int RunConfigure(const ConfigureOptions& options) {
   std::string path = login::ClientConfigPath();
   login::ClientConfigFile config;
@@ -75,15 +93,12 @@ int RunConfigure(const ConfigureOptions& options) {
   config.Upsert(Merge(base, options));
   if (options.make_default || config.default_org.empty()) config.default_org = options.org;
 
-  // Write only what would load again: a check of the result before saving.
-  std::string check_path = path + ".check";
-  if (Status saved = login::SaveClientConfig(check_path, config); !saved.ok()) return ReportError(saved.error());
-  auto reloaded = login::LoadClientConfig(check_path);
-  std::remove(check_path.c_str());
+  // Write only what would load again: the text to be saved is checked first.
+  auto reloaded = login::ParseClientConfig(login::RenderClientConfig(config), path);
   if (!reloaded.ok()) {
     Error error = reloaded.error();
     error.exit_code = ExitCode::kUsage;
-    error.message = "the configuration would not be usable, nothing was written:\n" + error.message;
+    error.message = "the configuration would not be usable, nothing was written:\n" + WithoutLocations(error.message);
     return ReportError(error);
   }
   if (Status saved = login::SaveClientConfig(path, config); !saved.ok()) return ReportError(saved.error());

@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include <toml++/toml.h>
 
@@ -159,16 +161,24 @@ Result<ClientConfigFile> LoadClientConfig(const std::string& path) {
     error.exit_code = ExitCode::kLoginNeeded;
     return error;
   }
+  std::ifstream file(path, std::ios::binary);
+  if (!file.is_open()) return MakeError("ConfigError", "could not read " + path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return ParseClientConfig(text.str(), path);
+}
+
+Result<ClientConfigFile> ParseClientConfig(std::string_view text, const std::string& source) {
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(text, source);
   } catch (const toml::parse_error& failure) {
-    return MakeError("ConfigError", path + ":" + std::to_string(failure.source().begin.line) + ":" +
+    return MakeError("ConfigError", source + ":" + std::to_string(failure.source().begin.line) + ":" +
                                         std::to_string(failure.source().begin.column) +
                                         ": error: " + std::string(failure.description()));
   }
   spec::Diagnostics diagnostics;
-  diagnostics.file = path;
+  diagnostics.file = source;
   spec::TableReader top(root, "at the top level", {"default_org", "orgs"}, diagnostics);
   ClientConfigFile config;
   config.default_org = top.String("default_org").value_or(spec::LocatedString{}).value;

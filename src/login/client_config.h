@@ -87,6 +87,8 @@ std::string ClientConfigPath();
 // Reads and checks the file. A missing file is an error with exit status 3
 // that says to run `foyer configure`; every mistake names file:line:col.
 Result<ClientConfigFile> LoadClientConfig(const std::string& path);
+// Reads and checks `text`; mistakes name `source` (a file name) with line:col.
+Result<ClientConfigFile> ParseClientConfig(std::string_view text, const std::string& source);
 // The TOML text of `config`, commented, in a stable order.
 std::string RenderClientConfig(const ClientConfigFile& config);
 // Writes atomically (temp file + rename), mode 0600, creating the folder 0700.

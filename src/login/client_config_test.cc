@@ -106,5 +106,22 @@ TEST_F(ClientConfigTest, TomlSyntaxErrorsNamePosition) {
   EXPECT_EQ(loaded.error().message.rfind(path + ":1:", 0), 0u) << loaded.error().message;
 }
 
+TEST(ParseClientConfigTest, ReadsRenderedTextAndNamesTheSourceInErrors) {
+  ClientConfigFile config;
+  config.default_org = "acme";
+  config.Upsert(Acme());
+  auto parsed = ParseClientConfig(RenderClientConfig(config), "new.toml");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(RenderClientConfig(*parsed), RenderClientConfig(config));
+
+  auto broken = ParseClientConfig("default_org = \"acme\"\n[orgs.acme]\nadmin_account_id = \"1\"\n"
+                                  "regions = [\"us-east-1\"]\nmethod = \"oidc\"\n",
+                                  "new.toml");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().message,
+            "new.toml:2:1: error: 'admin_account_id' in [orgs.acme] must be 12 digits\n"
+            "new.toml:2:1: error: method 'oidc' in [orgs.acme] needs a [orgs.acme.oidc] table");
+}
+
 }  // namespace
 }  // namespace foyer::login

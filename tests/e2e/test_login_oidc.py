@@ -357,9 +357,9 @@ class LoginSetupErrorTest(LoginCase):
              "--regions", "us-east-1,us-west-2", "--method", "oidc"],
             env=self.moto.env(home=self.home), capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 2, result.stderr)
-        self.assertIn("the configuration would not be usable, nothing was written:\n", result.stderr)
-        self.assertIn("method 'oidc' in [orgs.acme] needs a [orgs.acme.oidc] table", result.stderr)
-        self.assertEqual(os.listdir(os.path.join(self.home, ".config", "foyer")), [])
+        self.assertEqual(result.stderr, "foyer: the configuration would not be usable, nothing was written:\n"
+                                        "  method 'oidc' in [orgs.acme] needs a [orgs.acme.oidc] table (ConfigError)\n")
+        self.assertFalse(os.path.exists(os.path.join(self.home, ".config", "foyer")))
 
 
 if __name__ == "__main__":
