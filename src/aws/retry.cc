@@ -82,9 +82,9 @@ void LogDecision(const Error& error, int attempt, const RetryConfig& config, con
 
 void LogSkewCorrection(const Error& error) {
   if (!DebugLogEnabled()) return;
-  auto seconds_off = std::chrono::duration_cast<std::chrono::seconds>(-ClockSkew()).count();
-  std::fprintf(stderr, "foyer debug: %s: the local clock is %lld s off the server's; signing again\n",
-               error.code.c_str(), static_cast<long long>(seconds_off));
+  long long seconds = std::chrono::duration_cast<std::chrono::seconds>(ClockSkew()).count();
+  std::fprintf(stderr, "foyer debug: %s: the local clock is %lld s %s the server's; signing again\n",
+               error.code.c_str(), std::llabs(seconds), seconds > 0 ? "behind" : "ahead of");
 }
 
 }  // namespace

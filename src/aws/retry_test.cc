@@ -350,7 +350,7 @@ TEST_F(RetryTest, DebugLogTellsEachDecision) {
                        "foyer debug: ServiceUnavailable on attempt 1 of 3; retrying in 100 ms\n"
                        "foyer debug: Throttling on attempt 2 of 3; retrying in 200 ms\n"
                        "foyer debug: RequestTimeTooSkewed: the local clock is 1"));
-  EXPECT_THAT(log, ::testing::EndsWith(" s off the server's; signing again\n"));
+  EXPECT_THAT(log, ::testing::EndsWith(" s ahead of the server's; signing again\n"));
 }
 
 TEST_F(RetryTest, QuotaStopsRetriesWhenSpent) {

@@ -202,7 +202,7 @@ class DebugLogTest(FoyerAgainstFaults):
         self.assert_identity(result)
         self.assertIn("foyer debug: ServiceUnavailable on attempt 1 of 3; retrying in ", result.stderr)
         self.assertRegex(result.stderr, r"foyer debug: RequestTimeTooSkewed: the local clock is 1[78]\d\d s "
-                                        r"off the server's; signing again")
+                                        r"ahead of the server's; signing again")
 
     def test_no_debug_log_by_default(self):
         result = self.whoami()
