@@ -195,10 +195,12 @@ class OidcLoginTest(LoginCase):
         forged = parts._replace(query=urllib.parse.urlencode({**query, "state": "forged-state"})).geturl()
 
         # The real redirect's request is begun first and completed after the
-        # forged one is answered: foyer's listener cannot stop before it has
-        # answered a request it is reading, so the order is certain.
+        # forged one is answered: once the listener reads a request, foyer
+        # cannot exit before answering it. The pause lets a listener thread
+        # take up the half-sent request before the forged one ends the login.
         real = socket.create_connection((parts.hostname, parts.port), timeout=30)
         real.sendall(f"GET {parts.path}?{parts.query} HTTP/1.1\r\nHost: {parts.netloc}\r\n".encode())
+        time.sleep(0.2)
         with socket.create_connection((parts.hostname, parts.port), timeout=30) as attacker:
             attacker.sendall(f"GET {parts.path}?{urllib.parse.urlsplit(forged).query} HTTP/1.1\r\n"
                              f"Host: {parts.netloc}\r\nConnection: close\r\n\r\n".encode())
