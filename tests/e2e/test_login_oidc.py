@@ -122,9 +122,23 @@ class OidcLoginTest(LoginCase):
     def log_in(self, *args):
         process = self.start_login(*args)
         url, seen = self.read_url(process)
+        self.assert_authorization_request(url)
         callback, page = sign_in(url, login=EMAIL_LOGIN)
         self.assertIn("foyer received the sign-in response", page)
         return self.finish(process, seen)
+
+    def assert_authorization_request(self, url):
+        parts = urllib.parse.urlsplit(url)
+        self.assertEqual(f"{parts.scheme}://{parts.netloc}{parts.path}", self.idp.issuer + "/auth")
+        query = dict(urllib.parse.parse_qsl(parts.query))
+        self.assertEqual(sorted(query), ["client_id", "code_challenge", "code_challenge_method", "nonce",
+                                         "redirect_uri", "response_type", "scope", "state"])
+        self.assertEqual((query["response_type"], query["client_id"], query["scope"], query["code_challenge_method"]),
+                         ("code", "foyer", "openid email profile", "S256"))
+        self.assertRegex(query["redirect_uri"], r"^http://127\.0\.0\.1:[0-9]+/callback$")
+        for name in ("state", "nonce", "code_challenge"):  # 32 random bytes, or a SHA-256, in base64url
+            self.assertRegex(query[name], r"^[A-Za-z0-9_-]{43}$", name)
+        self.assertNotEqual(query["state"], query["nonce"])
 
     def assert_logged_in(self, code, stdout, stderr):
         self.assertEqual(code, 0, stderr)
@@ -309,6 +323,14 @@ class OidcLoginAttackTest(LoginCase):
         with FakeIdp() as idp:
             code, stdout, stderr = self.attempt(idp)
         self.assertEqual(code, 0, stderr)
+        # The fake checked PKCE; no token it issued may be written anywhere.
+        self.assertEqual(len(idp.issued_tokens), 3)
+        for root, _, files in os.walk(self.home):
+            for name in files:
+                with open(os.path.join(root, name), "rb") as file:
+                    content = file.read()
+                for token in idp.issued_tokens:
+                    self.assertNotIn(token.encode(), content, f"a token in {name}")
         entry = self.cached_entry()
         identity = self.moto.client("sts", aws_access_key_id=entry["access_key_id"],
                                     aws_secret_access_key=entry["secret_access_key"],

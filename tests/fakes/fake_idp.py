@@ -67,6 +67,7 @@ class FakeIdp:
         self.port = free_port()
         self.issuer = f"http://127.0.0.1:{self.port}"
         self.requests = {"authorize": 0, "token": 0}
+        self.issued_tokens = []  # every token the token endpoint handed out
         self.expired_at = int(time.time()) - 3600
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self._other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -150,7 +151,9 @@ class FakeIdp:
             if (self.fault == "invalid_grant" or sent is None or sent["code_challenge"] != challenge
                     or sent["redirect_uri"] != request.form.get("redirect_uri")):
                 return jsonify({"error": "invalid_grant", "error_description": INVALID_GRANT_DESCRIPTION}), 400
-            return jsonify({"access_token": "fake-access-token", "token_type": "Bearer", "expires_in": 3600,
-                            "id_token": self.id_token(sent["nonce"])})
+            tokens = {"access_token": b64url(secrets.token_bytes(32)), "id_token": self.id_token(sent["nonce"]),
+                      "refresh_token": b64url(secrets.token_bytes(32))}
+            self.issued_tokens.extend(tokens.values())
+            return jsonify({**tokens, "token_type": "Bearer", "expires_in": 3600})
 
         return app
