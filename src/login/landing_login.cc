@@ -85,13 +85,14 @@ Result<store::CachedCredentials> LogIn(const OrgAccess& org, const LoginOptions&
     error.exit_code = ExitCode::kUsage;
     return error;
   }
-  std::string key = LandingCacheKey(org, options.group);
-  if (options.force) FOYER_RETURN_IF_ERROR(cache.Remove(key));
   store::FetchOptions fetch_options;
   // Others wait while one process runs the whole browser flow.
   fetch_options.lock_timeout = std::chrono::minutes(6);
+  // --force treats every cached session as due for renewal, rather than
+  // removing it first: a login that then fails leaves the old session usable.
+  constexpr std::chrono::seconds kLongerThanAnySession = std::chrono::hours(24 * 366);
   return cache.GetOrFetch(
-      key, options.refresh_window,
+      LandingCacheKey(org, options.group), options.force ? kLongerThanAnySession : options.refresh_window,
       [&org, &options]() -> Result<store::CachedCredentials> {
         switch (org.method) {
           case LoginMethod::kOidc:

@@ -29,7 +29,8 @@ struct LoginOptions {
   std::string group;  // required
   // false: print the URL only (--no-browser).
   bool open_browser = true;
-  // true: log in even when the cached session is still fresh (--force).
+  // true: log in even when the cached session is still fresh (--force); the
+  // cached session is replaced only when the new login succeeds.
   bool force = false;
   // Sessions closer than this to expiry are renewed.
   std::chrono::seconds refresh_window{std::chrono::minutes(15)};

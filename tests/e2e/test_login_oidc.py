@@ -25,7 +25,7 @@ import urllib.parse
 
 from e2e.moto import MotoServer, foyer_binary
 from fakes.fake_idp import ACCESS_DENIED_DESCRIPTION, FOREIGN_ISSUER, INVALID_GRANT_DESCRIPTION, FakeIdp
-from fakes.oidc_provider import OidcProvider, sign_in
+from fakes.oidc_provider import OidcProvider, follow_callback, sign_in
 
 GROUP = "engineers"
 EMAIL_LOGIN = "alice"
@@ -188,10 +188,19 @@ class OidcLoginTest(LoginCase):
         self.assertEqual(self.idp.counts(), {"authorization": 1, "token": 1})
         self.assertEqual(self.cached_entry(), first)
 
+        failed = self.start_login("--force")
+        url, seen = self.read_url(failed)
+        query = urllib.parse.urlsplit(urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["redirect_uri"][0])
+        forged = f"http://{query.netloc}{query.path}?code=forged&state=forged"
+        self.assertIn("foyer received the sign-in response", follow_callback(forged))
+        code, _, stderr = self.finish(failed, seen)
+        self.assertEqual(code, 1, stderr)
+        self.assertEqual(self.cached_entry(), first, "a failed --force login must keep the cached session")
+
         code, stdout, stderr = self.log_in("--force")
         self.assert_logged_in(code, stdout, stderr)
         self.assertIn(SIGN_IN_HEADER, stderr)
-        self.assertEqual(self.idp.counts(), {"authorization": 2, "token": 2})
+        self.assertEqual(self.idp.counts(), {"authorization": 2, "token": 2})  # the failed one never got there
         self.assertNotEqual(self.cached_entry()["access_key_id"], first["access_key_id"])
 
         logout = subprocess.run([foyer_binary(), "logout"], env=self.login_env(),
