@@ -23,6 +23,7 @@ import time
 import unittest
 import urllib.parse
 
+from e2e.fault_proxy import FaultProxy
 from e2e.moto import MotoServer, foyer_binary
 from fakes.fake_idp import ACCESS_DENIED_DESCRIPTION, FOREIGN_ISSUER, INVALID_GRANT_DESCRIPTION, FakeIdp
 from fakes.oidc_provider import OidcProvider, follow_callback, sign_in
@@ -52,6 +53,10 @@ class LoginCase(unittest.TestCase):
         self.moto.__enter__()
         self.addCleanup(self.moto.__exit__, None, None, None)
         self.account = self.moto.client("sts").get_caller_identity()["Account"]
+        # foyer reaches moto through this proxy, which logs every AWS call.
+        self.proxy = FaultProxy(self.moto.url)
+        self.proxy.__enter__()
+        self.addCleanup(self.proxy.__exit__, None, None, None)
         self.home = tempfile.mkdtemp(prefix="foyer-login-")
         self.addCleanup(subprocess.run, ["rm", "-rf", self.home])
         self.credentials_dir = os.path.join(self.home, ".local", "state", "foyer", "credentials")
@@ -76,12 +81,16 @@ class LoginCase(unittest.TestCase):
             env=self.moto.env(home=self.home), capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
 
-    def login_env(self):
+    def login_env(self, **overrides):
         # Web identity calls are unsigned: the person has no AWS keys yet.
-        return self.moto.env(home=self.home, AWS_ACCESS_KEY_ID=None, AWS_SECRET_ACCESS_KEY=None)
+        return self.moto.env(home=self.home, AWS_ACCESS_KEY_ID=None, AWS_SECRET_ACCESS_KEY=None,
+                             AWS_ENDPOINT_URL=self.proxy.url, **overrides)
 
-    def start_login(self, *args):
-        return subprocess.Popen([foyer_binary(), "login", "--no-browser", *args], env=self.login_env(),
+    def web_identity_calls(self):
+        return [(entry["status"], entry["signature"]) for entry in self.proxy.actions("AssumeRoleWithWebIdentity")]
+
+    def start_login(self, *args, env=None):
+        return subprocess.Popen([foyer_binary(), "login", "--no-browser", *args], env=env or self.login_env(),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def read_url(self, process):
@@ -119,8 +128,8 @@ class OidcLoginTest(LoginCase):
         self.configure(self.idp.issuer)
         self.landing_role = f"arn:aws:iam::{self.account}:role/foyer/{GROUP}"
 
-    def log_in(self, *args):
-        process = self.start_login(*args)
+    def log_in(self, *args, env=None):
+        process = self.start_login(*args, env=env)
         url, seen = self.read_url(process)
         self.assert_authorization_request(url)
         callback, page = sign_in(url, login=EMAIL_LOGIN)
@@ -149,6 +158,7 @@ class OidcLoginTest(LoginCase):
         code, stdout, stderr = self.log_in()
         self.assert_logged_in(code, stdout, stderr)
         self.assertEqual(self.idp.counts(), {"authorization": 1, "token": 1})
+        self.assertEqual(self.web_identity_calls(), [(200, None)])  # one call, unsigned
 
         self.assertEqual(stat.S_IMODE(os.stat(self.credentials_dir).st_mode), 0o700)
         [name] = self.cache_files()
@@ -208,6 +218,13 @@ class OidcLoginTest(LoginCase):
         self.assertEqual(logout.returncode, 0, logout.stderr)
         self.assertEqual(logout.stderr, "Logged out: every cached session is forgotten.\n")
         self.assertEqual(self.cache_files(), [])
+
+    def test_an_unavailable_region_fails_over_to_the_next(self):
+        self.proxy.set_plan([{"match": "AssumeRoleWithWebIdentity", "status": 503, "count": 1}])
+        # One attempt per region: the second call can only be the failover.
+        code, stdout, stderr = self.log_in(env=self.login_env(AWS_MAX_ATTEMPTS="1"))
+        self.assert_logged_in(code, stdout, stderr)
+        self.assertEqual(self.web_identity_calls(), [(503, None), (200, None)])
 
     def test_forged_state_is_refused_and_the_real_redirect_told_it_is_over(self):
         process = self.start_login()
@@ -323,6 +340,7 @@ class OidcLoginAttackTest(LoginCase):
                 self.assertIn("foyer: " + expected, stderr)
                 self.assertNotIn("Logged in", stderr)
                 self.assertEqual(self.cache_files(), [])
+                self.assertEqual(self.web_identity_calls(), [])
                 tokens_requested = 0 if fault in ("wrong_iss_param", "access_denied") else 1
                 self.assertEqual(idp.requests, {"authorize": 1, "token": tokens_requested})
             self.moto.reset()
@@ -332,6 +350,7 @@ class OidcLoginAttackTest(LoginCase):
         with FakeIdp() as idp:
             code, stdout, stderr = self.attempt(idp)
         self.assertEqual(code, 0, stderr)
+        self.assertEqual(self.web_identity_calls(), [(200, None)])
         # The fake checked PKCE; no token it issued may be written anywhere.
         self.assertEqual(len(idp.issued_tokens), 3)
         for root, _, files in os.walk(self.home):
