@@ -1,0 +1,259 @@
+#include "access_graph/snapshot.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "iam/policy_parser.h"
+
+namespace foyer::access_graph {
+namespace {
+
+using nlohmann::json;
+
+Error Invalid(const std::string& where, const std::string& why) {
+  return MakeError("InvalidSnapshot", "snapshot " + where + ": " + why);
+}
+
+Result<std::string> ReadString(const json& object, const char* key, const std::string& where, bool required) {
+  auto it = object.find(key);
+  if (it == object.end()) {
+    if (required) return Invalid(where, std::string("missing \"") + key + "\"");
+    return std::string();
+  }
+  if (!it->is_string()) return Invalid(where + "." + key, "expected a string");
+  return it->get<std::string>();
+}
+
+Result<std::vector<std::string>> ReadStrings(const json& object, const char* key, const std::string& where) {
+  std::vector<std::string> out;
+  auto it = object.find(key);
+  if (it == object.end()) return out;
+  if (!it->is_array()) return Invalid(where + "." + key, "expected a list of strings");
+  for (size_t i = 0; i < it->size(); ++i) {
+    if (!(*it)[i].is_string()) return Invalid(where + "." + key + "[" + std::to_string(i) + "]", "expected a string");
+    out.push_back((*it)[i].get<std::string>());
+  }
+  return out;
+}
+
+// A document, or {"name": N, "document": D}; `where` names it otherwise.
+Result<iam::Policy> ReadPolicy(const json& value, const std::string& where) {
+  if (value.is_object() && value.contains("document") && !value.contains("Statement")) {
+    std::string name = value.contains("name") && value["name"].is_string() ? value["name"].get<std::string>() : where;
+    Result<iam::Policy> policy = iam::ParsePolicyJson(value["document"], name);
+    if (!policy.ok()) return Invalid(where, policy.error().message);
+    return policy;
+  }
+  Result<iam::Policy> policy = iam::ParsePolicyJson(value, where);
+  if (!policy.ok()) return Invalid(where, policy.error().message);
+  return policy;
+}
+
+Result<std::vector<iam::Policy>> ReadPolicies(const json& object, const char* key, const std::string& where) {
+  std::vector<iam::Policy> out;
+  auto it = object.find(key);
+  if (it == object.end()) return out;
+  if (!it->is_array()) return Invalid(where + "." + key, "expected a list of policies");
+  for (size_t i = 0; i < it->size(); ++i) {
+    Result<iam::Policy> policy = ReadPolicy((*it)[i], where + "." + key + "[" + std::to_string(i) + "]");
+    if (!policy.ok()) return policy.error();
+    out.push_back(std::move(*policy));
+  }
+  return out;
+}
+
+Result<std::optional<iam::Policy>> ReadBoundary(const json& object, const std::string& where) {
+  auto it = object.find("permission_boundary");
+  if (it == object.end() || it->is_null()) return std::optional<iam::Policy>();
+  Result<iam::Policy> policy = ReadPolicy(*it, where + ".permission_boundary");
+  if (!policy.ok()) return policy.error();
+  return std::optional<iam::Policy>(std::move(*policy));
+}
+
+// "arn:aws:iam::<account>:<kind>/..." naming an IAM entity of `account`.
+Status CheckArn(const std::string& arn, const std::string& account, std::string_view kind, const std::string& where) {
+  std::string prefix = ":iam::" + account + ":" + std::string(kind) + "/";
+  if (!arn.starts_with("arn:") || arn.find(prefix) == std::string::npos) {
+    return Invalid(where + ".arn", "\"" + arn + "\" is not an IAM " + std::string(kind) + " ARN of account " + account);
+  }
+  return OkStatus();
+}
+
+Result<SnapshotRole> ReadRole(const json& value, const std::string& account, const std::string& where) {
+  if (!value.is_object()) return Invalid(where, "expected an object");
+  SnapshotRole role;
+  Result<std::string> arn = ReadString(value, "arn", where, true);
+  if (!arn.ok()) return arn.error();
+  role.arn = *arn;
+  FOYER_RETURN_IF_ERROR(CheckArn(role.arn, account, "role", where));
+  if (!value.contains("trust_policy")) return Invalid(where, "missing \"trust_policy\"");
+  Result<iam::Policy> trust = ReadPolicy(value["trust_policy"], where + ".trust_policy");
+  if (!trust.ok()) return trust.error();
+  role.trust_policy = std::move(*trust);
+  Result<std::vector<iam::Policy>> policies = ReadPolicies(value, "policies", where);
+  if (!policies.ok()) return policies.error();
+  role.policies = std::move(*policies);
+  Result<std::optional<iam::Policy>> boundary = ReadBoundary(value, where);
+  if (!boundary.ok()) return boundary.error();
+  role.permission_boundary = std::move(*boundary);
+  return role;
+}
+
+Result<SnapshotUser> ReadUser(const json& value, const std::string& account, const std::string& where) {
+  if (!value.is_object()) return Invalid(where, "expected an object");
+  SnapshotUser user;
+  Result<std::string> arn = ReadString(value, "arn", where, true);
+  if (!arn.ok()) return arn.error();
+  user.arn = *arn;
+  FOYER_RETURN_IF_ERROR(CheckArn(user.arn, account, "user", where));
+  Result<std::vector<iam::Policy>> policies = ReadPolicies(value, "policies", where);
+  if (!policies.ok()) return policies.error();
+  user.policies = std::move(*policies);
+  Result<std::optional<iam::Policy>> boundary = ReadBoundary(value, where);
+  if (!boundary.ok()) return boundary.error();
+  user.permission_boundary = std::move(*boundary);
+  auto mfa = value.find("mfa");
+  if (mfa != value.end() && !mfa->is_boolean()) return Invalid(where + ".mfa", "expected true or false");
+  user.mfa = mfa != value.end() && mfa->get<bool>();
+  return user;
+}
+
+Status ReadAccountIam(const json& value, SnapshotAccount& account, const std::string& where) {
+  if (!value.is_object()) return Invalid(where, "expected an object");
+  for (const char* list : {"roles", "users"}) {
+    auto it = value.find(list);
+    if (it != value.end() && !it->is_array()) return Invalid(where + "." + list, "expected a list");
+  }
+  if (value.contains("roles")) {
+    for (size_t i = 0; i < value["roles"].size(); ++i) {
+      Result<SnapshotRole> role = ReadRole(value["roles"][i], account.id, where + ".roles[" + std::to_string(i) + "]");
+      if (!role.ok()) return role.error();
+      account.roles.push_back(std::move(*role));
+    }
+  }
+  if (value.contains("users")) {
+    for (size_t i = 0; i < value["users"].size(); ++i) {
+      Result<SnapshotUser> user = ReadUser(value["users"][i], account.id, where + ".users[" + std::to_string(i) + "]");
+      if (!user.ok()) return user.error();
+      account.users.push_back(std::move(*user));
+    }
+  }
+  Result<std::vector<std::string>> oidc = ReadStrings(value, "oidc_providers", where);
+  if (!oidc.ok()) return oidc.error();
+  account.oidc_providers = std::move(*oidc);
+  Result<std::vector<std::string>> saml = ReadStrings(value, "saml_providers", where);
+  if (!saml.ok()) return saml.error();
+  account.saml_providers = std::move(*saml);
+  return OkStatus();
+}
+
+Result<SnapshotAccount> ReadAccount(const json& value, const std::string& where) {
+  if (!value.is_object()) return Invalid(where, "expected an object");
+  SnapshotAccount account;
+  Result<std::string> id = ReadString(value, "id", where, true);
+  if (!id.ok()) return id.error();
+  if (id->size() != 12 || id->find_first_not_of("0123456789") != std::string::npos) {
+    return Invalid(where + ".id", "\"" + *id + "\" is not a 12-digit account id");
+  }
+  account.id = *id;
+  Result<std::string> name = ReadString(value, "name", where, false);
+  if (!name.ok()) return name.error();
+  account.name = *name;
+  Result<std::vector<std::string>> ou_path = ReadStrings(value, "ou_path", where);
+  if (!ou_path.ok()) return ou_path.error();
+  account.ou_path = std::move(*ou_path);
+  if (auto tags = value.find("tags"); tags != value.end()) {
+    if (!tags->is_object()) return Invalid(where + ".tags", "expected an object of strings");
+    for (const auto& [key, tag] : tags->items()) {
+      if (!tag.is_string()) return Invalid(where + ".tags." + key, "expected a string");
+      account.tags[key] = tag.get<std::string>();
+    }
+  }
+  return account;
+}
+
+Status ReadOrganization(const json& value, Snapshot& snapshot) {
+  if (!value.is_object()) return Invalid("organization", "expected an object");
+  Result<std::string> id = ReadString(value, "id", "organization", false);
+  if (!id.ok()) return id.error();
+  snapshot.organization_id = *id;
+  Result<std::string> management = ReadString(value, "management_account", "organization", false);
+  if (!management.ok()) return management.error();
+  snapshot.management_account = *management;
+  auto accounts = value.find("accounts");
+  if (accounts == value.end() || !accounts->is_array()) return Invalid("organization.accounts", "expected a list");
+  for (size_t i = 0; i < accounts->size(); ++i) {
+    Result<SnapshotAccount> account = ReadAccount((*accounts)[i], "organization.accounts[" + std::to_string(i) + "]");
+    if (!account.ok()) return account.error();
+    if (snapshot.FindAccount(account->id)) {
+      return Invalid("organization.accounts[" + std::to_string(i) + "]", "account " + account->id + " is listed twice");
+    }
+    snapshot.accounts.push_back(std::move(*account));
+  }
+  auto scps = value.find("scps");
+  if (scps == value.end()) return OkStatus();
+  if (!scps->is_object()) return Invalid("organization.scps", "expected an object: target id -> list of policies");
+  snapshot.has_scps = true;
+  for (const auto& [target, list] : scps->items()) {
+    Result<std::vector<iam::Policy>> policies = ReadPolicies(*scps, target.c_str(), "organization.scps");
+    if (!policies.ok()) return policies.error();
+    snapshot.scps[target] = std::move(*policies);
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+const SnapshotAccount* Snapshot::FindAccount(std::string_view id) const {
+  for (const SnapshotAccount& account : accounts) {
+    if (account.id == id) return &account;
+  }
+  return nullptr;
+}
+
+std::vector<std::vector<iam::Policy>> Snapshot::ScpLevels(const SnapshotAccount& account) const {
+  std::vector<std::vector<iam::Policy>> levels;
+  if (!has_scps) return levels;
+  auto level = [&](const std::string& target) {
+    auto it = scps.find(target);
+    levels.push_back(it == scps.end() ? std::vector<iam::Policy>() : it->second);
+  };
+  for (const std::string& ou : account.ou_path) level(ou);
+  level(account.id);
+  return levels;
+}
+
+Result<Snapshot> ParseSnapshot(const json& input) {
+  if (!input.is_object()) return Invalid("(top level)", "expected an object");
+  Snapshot snapshot;
+  if (!input.contains("organization")) return Invalid("(top level)", "missing \"organization\"");
+  FOYER_RETURN_IF_ERROR(ReadOrganization(input["organization"], snapshot));
+  auto iam_accounts = input.find("accounts");
+  if (iam_accounts == input.end()) return snapshot;
+  if (!iam_accounts->is_object()) return Invalid("accounts", "expected an object: account id -> IAM details");
+  for (const auto& [id, details] : iam_accounts->items()) {
+    auto account = std::find_if(snapshot.accounts.begin(), snapshot.accounts.end(),
+                                [&](const SnapshotAccount& a) { return a.id == id; });
+    if (account == snapshot.accounts.end()) {
+      return Invalid("accounts." + id, "account " + id + " is not in organization.accounts");
+    }
+    FOYER_RETURN_IF_ERROR(ReadAccountIam(details, *account, "accounts." + id));
+  }
+  return snapshot;
+}
+
+Result<Snapshot> ParseSnapshotText(std::string_view text) {
+  json input = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (input.is_discarded()) return Invalid("(top level)", "not valid JSON");
+  return ParseSnapshot(input);
+}
+
+Result<Snapshot> ReadSnapshotFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError("InvalidInput", "cannot read snapshot " + path + ": no such file or not readable");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseSnapshotText(text.str());
+}
+
+}  // namespace foyer::access_graph

@@ -1,0 +1,81 @@
+// A snapshot of an organization's access policies: what Organizations and
+// IAM GetAccountAuthorizationDetails return, in one JSON file that the access
+// graph is built from offline.
+//
+//   {"organization": {"id": "o-abc", "management_account": "111111111111",
+//                     "accounts": [{"id": "222222222222", "name": "admin",
+//                                   "ou_path": ["r-root", "ou-x"], "tags": {"k": "v"}}],
+//                     "scps": {"r-root": [POLICY...], "ou-x": [...], "222222222222": [...]}},
+//    "accounts": {"222222222222": {
+//        "roles": [{"arn": ARN, "trust_policy": POLICY, "policies": [POLICY...],
+//                   "permission_boundary": POLICY}],
+//        "users": [{"arn": ARN, "policies": [POLICY...], "permission_boundary": POLICY,
+//                   "mfa": true}],
+//        "oidc_providers": [ARN...], "saml_providers": [ARN...]}}}
+//
+// A POLICY is a document (object or JSON text, URL-encoded or not) or
+// {"name": N, "document": D}. SCP levels follow `ou_path` (root first), then
+// the account itself; when "scps" is absent SCPs are not evaluated at all, but
+// when it is present a level with no policy allows nothing, as in AWS.
+#ifndef FOYER_ACCESS_GRAPH_SNAPSHOT_H_
+#define FOYER_ACCESS_GRAPH_SNAPSHOT_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/result.h"
+#include "iam/policy.h"
+
+namespace foyer::access_graph {
+
+struct SnapshotRole {
+  std::string arn;
+  iam::Policy trust_policy;
+  std::vector<iam::Policy> policies;  // inline and attached managed, alike
+  std::optional<iam::Policy> permission_boundary;
+};
+
+struct SnapshotUser {
+  std::string arn;
+  std::vector<iam::Policy> policies;
+  std::optional<iam::Policy> permission_boundary;
+  bool mfa = false;  // has an MFA device
+};
+
+struct SnapshotAccount {
+  std::string id;
+  std::string name;
+  std::vector<std::string> ou_path;  // root id first
+  std::map<std::string, std::string> tags;
+  std::vector<SnapshotRole> roles;
+  std::vector<SnapshotUser> users;
+  std::vector<std::string> oidc_providers;
+  std::vector<std::string> saml_providers;
+};
+
+struct Snapshot {
+  std::string organization_id;
+  std::string management_account;
+  std::vector<SnapshotAccount> accounts;
+  bool has_scps = false;
+  std::map<std::string, std::vector<iam::Policy>> scps;  // target id -> policies
+
+  const SnapshotAccount* FindAccount(std::string_view id) const;
+  // The SCP levels that bind `account` (root first), empty when the snapshot
+  // has no SCPs. REQUIRES: `account` is in the organization.
+  std::vector<std::vector<iam::Policy>> ScpLevels(const SnapshotAccount& account) const;
+};
+
+// Errors name the JSON path of the bad value ("accounts.222222222222.roles[1].arn: ...").
+Result<Snapshot> ParseSnapshot(const nlohmann::json& input);
+Result<Snapshot> ParseSnapshotText(std::string_view text);
+Result<Snapshot> ReadSnapshotFile(const std::string& path);
+
+}  // namespace foyer::access_graph
+
+#endif  // FOYER_ACCESS_GRAPH_SNAPSHOT_H_

@@ -1,0 +1,59 @@
+#include "access_graph/snapshot.h"
+
+#include <gtest/gtest.h>
+
+#include "access_graph/test_snapshot.h"
+
+namespace foyer::access_graph {
+namespace {
+
+TEST(SnapshotTest, ReadsAccountsRolesUsersProvidersAndScpLevels) {
+  Result<Snapshot> snapshot = ParseSnapshot(TestSnapshot());
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  EXPECT_EQ(snapshot->organization_id, "o-test");
+  EXPECT_EQ(snapshot->management_account, "111111111111");
+  ASSERT_EQ(snapshot->accounts.size(), 4u);
+  const SnapshotAccount& admin = *snapshot->FindAccount("222222222222");
+  EXPECT_EQ(admin.name, "admin");
+  ASSERT_EQ(admin.roles.size(), 1u);
+  EXPECT_EQ(admin.roles[0].trust_policy.statements.size(), 2u);
+  ASSERT_EQ(admin.users.size(), 1u);
+  EXPECT_TRUE(admin.users[0].mfa);
+  EXPECT_EQ(admin.oidc_providers.size(), 1u);
+  EXPECT_EQ(snapshot->ScpLevels(*snapshot->FindAccount("333333333333")).size(), 3u);
+}
+
+void ExpectError(const nlohmann::json& input, const std::string& message) {
+  Result<Snapshot> snapshot = ParseSnapshot(input);
+  ASSERT_FALSE(snapshot.ok());
+  EXPECT_EQ(snapshot.error().message, message);
+  EXPECT_EQ(snapshot.error().code, "InvalidSnapshot");
+}
+
+TEST(SnapshotTest, ErrorsNameTheBadValue) {
+  nlohmann::json input = TestSnapshot();
+  input["accounts"]["333333333333"]["roles"][0]["arn"] = "arn:aws:iam::444444444444:role/x";
+  ExpectError(input, "snapshot accounts.333333333333.roles[0].arn: \"arn:aws:iam::444444444444:role/x\" "
+                     "is not an IAM role ARN of account 333333333333");
+  input = TestSnapshot();
+  input["accounts"]["999999999999"] = nlohmann::json::object();
+  ExpectError(input, "snapshot accounts.999999999999: account 999999999999 is not in organization.accounts");
+  input = TestSnapshot();
+  input["organization"]["accounts"][1]["id"] = "12";
+  ExpectError(input, "snapshot organization.accounts[1].id: \"12\" is not a 12-digit account id");
+  input = TestSnapshot();
+  input["accounts"]["333333333333"]["roles"][0].erase("trust_policy");
+  ExpectError(input, "snapshot accounts.333333333333.roles[0]: missing \"trust_policy\"");
+  input = TestSnapshot();
+  input["accounts"]["222222222222"]["users"][0]["mfa"] = "yes";
+  ExpectError(input, "snapshot accounts.222222222222.users[0].mfa: expected true or false");
+}
+
+TEST(SnapshotTest, RejectsText) {
+  Result<Snapshot> snapshot = ParseSnapshotText("{\"organization\": ");
+  ASSERT_FALSE(snapshot.ok());
+  EXPECT_EQ(snapshot.error().message, "snapshot (top level): not valid JSON");
+}
+
+}  // namespace
+}  // namespace foyer::access_graph
