@@ -8,13 +8,14 @@ independently: the cache file by hand, its credentials with boto3.
 Attacks a real provider will not perform (bad tokens, mix-ups) come from
 fakes/fake_idp.py.
 
-moto does not check the landing role's trust policy nor the web identity
-token itself: these tests prove what foyer checks, and that what it asks of
-STS is right; the trust policy is proven by foyer's analyzer elsewhere.
+moto checks neither the landing role's trust policy nor the web identity
+token: these tests prove what foyer itself checks, and what it asks of STS
+(through a proxy that logs every AWS call), not what AWS would admit.
 """
 import json
 import os
 import re
+import shutil
 import socket
 import stat
 import subprocess
@@ -58,7 +59,7 @@ class LoginCase(unittest.TestCase):
         self.proxy.__enter__()
         self.addCleanup(self.proxy.__exit__, None, None, None)
         self.home = tempfile.mkdtemp(prefix="foyer-login-")
-        self.addCleanup(subprocess.run, ["rm", "-rf", self.home])
+        self.addCleanup(shutil.rmtree, self.home, True)
         self.credentials_dir = os.path.join(self.home, ".local", "state", "foyer", "credentials")
 
     def create_landing_role(self, issuer):
