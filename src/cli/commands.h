@@ -2,6 +2,7 @@
 #ifndef FOYER_CLI_COMMANDS_H_
 #define FOYER_CLI_COMMANDS_H_
 
+#include "access/target_session.h"
 #include "cli/command.h"
 
 namespace foyer::cli {
@@ -13,6 +14,17 @@ void AddSimulateCommand(CLI::App& root, Runner& selected);
 void AddConfigureCommand(CLI::App& root, Runner& selected);
 void AddLoginCommand(CLI::App& root, Runner& selected);
 void AddLogoutCommand(CLI::App& root, Runner& selected);
+void AddWhoCanCommand(CLI::App& root, Runner& selected);
+void AddPathsCommand(CLI::App& root, Runner& selected);
+void AddGraphCommand(CLI::App& root, Runner& selected);
+void AddAccountsCommand(CLI::App& root, Runner& selected);
+void AddCredentialProcessCommand(CLI::App& root, Runner& selected);
+void AddAssumeCommand(CLI::App& root, Runner& selected);
+void AddExecCommand(CLI::App& root, Runner& selected);
+
+// TARGET, --role, --org, --group and --no-cache: the options of every
+// command that moves into an account (credential_process_command.cc).
+void AddTargetSessionOptions(CLI::App& command, access::TargetSessionOptions& options, bool& no_cache);
 
 }  // namespace foyer::cli
 

@@ -1,0 +1,63 @@
+// Moving from the admin account into another one: a session of
+// `<account>:role/foyer/<Role>`, assumed from the person's landing session
+// (DESIGN.md section 1) and cached single-flight across processes.
+//
+// The source is the cached landing session of the group. When none is
+// cached, the environment's credentials are used instead, but only when they
+// are themselves a session of that group's landing role (checked with
+// sts:GetCallerIdentity): foyer never moves anyone in from an identity the
+// trust policies do not name.
+#ifndef FOYER_ACCESS_ROLE_SESSION_H_
+#define FOYER_ACCESS_ROLE_SESSION_H_
+
+#include <chrono>
+#include <string>
+
+#include "aws/client_config.h"
+#include "base/result.h"
+#include "creds/environment.h"
+#include "login/client_config.h"
+#include "store/credential_cache.h"
+#include "store/state_dir.h"
+
+namespace foyer::access {
+
+struct RoleSessionRequest {
+  std::string group;       // required: whose landing role is the source
+  std::string account_id;  // 12 digits
+  std::string role = "Administrator";
+  bool use_cache = true;   // false is --no-cache
+  // Cached sessions closer than this to expiry are renewed.
+  std::chrono::seconds refresh_window{std::chrono::minutes(15)};
+  // How to reach AWS (endpoint overrides, retries); regions come from the org.
+  aws::ClientConfig aws;
+};
+
+// True for an IAM role name: 1 to 64 of letters, digits and +=,.@_-. The
+// name goes into an ARN, so anything else (a '/', a ':') is refused.
+bool IsRoleName(const std::string& name);
+
+// "target/<org>/<account>/<role>/from/<group>"
+std::string RoleSessionCacheKey(const login::OrgAccess& org, const RoleSessionRequest& request);
+
+// arn:<partition>:iam::<account>:role/foyer/<role>
+std::string TargetRoleArn(const login::OrgAccess& org, const RoleSessionRequest& request);
+
+// The refresh window from FOYER_REFRESH_WINDOW_SECONDS, else 15 minutes.
+// Fails (exit 2) on a value that is not a whole number of seconds.
+Result<std::chrono::seconds> RefreshWindowFromEnvironment(const creds::Environment& env);
+
+// A fresh session of the target role. From the cache when it holds one
+// valid for longer than the refresh window (no AWS call, nothing logged);
+// otherwise one process among all that ask at once calls sts:AssumeRole
+// (session lasts 1 hour, the cap for chained roles; role session name and
+// SourceIdentity carried over from the landing session), stores the result
+// and records it in the issuance log of `state` (a session that cannot be
+// recorded is not handed out). No usable source: exit status 3.
+Result<store::CachedCredentials> GetRoleSession(const login::OrgAccess& org, const RoleSessionRequest& request,
+                                                const store::StateDir& state, store::CredentialCache& cache,
+                                                const creds::Environment& env);
+
+}  // namespace foyer::access
+
+#endif  // FOYER_ACCESS_ROLE_SESSION_H_
