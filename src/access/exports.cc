@@ -56,6 +56,7 @@ std::vector<std::pair<std::string, std::string>> SessionVariables(const aws::Cre
   };
   if (credentials.expiration) variables.emplace_back("AWS_CREDENTIAL_EXPIRATION", FormatRfc3339(*credentials.expiration));
   variables.emplace_back("AWS_REGION", region);
+  variables.emplace_back("AWS_DEFAULT_REGION", region);
   return variables;
 }
 

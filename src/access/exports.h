@@ -25,7 +25,8 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 std::string CredentialProcessJson(const aws::Credentials& credentials);
 
 // AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
-// AWS_CREDENTIAL_EXPIRATION (when there is one) and AWS_REGION, in that order.
+// AWS_CREDENTIAL_EXPIRATION (when there is one), AWS_REGION and
+// AWS_DEFAULT_REGION (what AWS CLI v1 and older SDKs read), in that order.
 std::vector<std::pair<std::string, std::string>> SessionVariables(const aws::Credentials& credentials,
                                                                   const std::string& region);
 

@@ -34,7 +34,8 @@ TEST(RenderExportsTest, Sh) {
             "export AWS_SECRET_ACCESS_KEY='se'\\''cret/+='\n"
             "export AWS_SESSION_TOKEN='to$ken`x`'\n"
             "export AWS_CREDENTIAL_EXPIRATION='2030-01-02T03:04:05Z'\n"
-            "export AWS_REGION='eu-west-1'\n");
+            "export AWS_REGION='eu-west-1'\n"
+            "export AWS_DEFAULT_REGION='eu-west-1'\n");
 }
 
 TEST(RenderExportsTest, FishAndPowershell) {

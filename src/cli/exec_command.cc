@@ -42,7 +42,6 @@ int RunExec(ExecOptions& options) {
   for (const auto& [name, value] : access::SessionVariables(target->session.credentials, target->region)) {
     setenv(name.c_str(), value.c_str(), 1);
   }
-  setenv("AWS_DEFAULT_REGION", target->region.c_str(), 1);
   setenv("FOYER_EXEC", target->session.role_arn.c_str(), 1);
   unsetenv("AWS_PROFILE");
   unsetenv("AWS_SECURITY_TOKEN");
