@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
+#include <utility>
 
 #include "aws/organizations.h"
 #include "cli/commands.h"
@@ -43,11 +43,27 @@ Result<std::string> ExpectedManagementAccount(const std::string& org_name) {
   return (*org)->management_account_id;
 }
 
-Result<std::unique_ptr<aws::OrganizationsClient>> ConnectOrganizations(const std::string& profile) {
-  auto session = creds::ResolveSession(profile);
-  if (!session.ok()) return session.error();
-  return std::make_unique<aws::OrganizationsClient>(creds::ClientConfigFor(*session));
-}
+// Connects to Organizations on first use only, so that a fresh cache with a
+// known management account answers without credentials or network.
+class LazyOrganizations {
+ public:
+  explicit LazyOrganizations(std::string profile) : profile_(std::move(profile)) {}
+
+  Result<org::OrganizationSource*> Get() {
+    if (!reader_) {
+      auto session = creds::ResolveSession(profile_);
+      if (!session.ok()) return session.error();
+      client_ = std::make_unique<aws::OrganizationsClient>(creds::ClientConfigFor(*session));
+      reader_ = std::make_unique<org::OrganizationsReader>(*client_);
+    }
+    return reader_.get();
+  }
+
+ private:
+  std::string profile_;
+  std::unique_ptr<aws::OrganizationsClient> client_;
+  std::unique_ptr<org::OrganizationsReader> reader_;
+};
 
 // The inventory from the cache while it is fresh, else from AWS. With no
 // expected management account the organization is described first, since
@@ -59,29 +75,24 @@ Result<store::Inventory> LoadInventory(const AccountsOptions& options,
   auto cache = store::InventoryCache::Open(*state);
   if (!cache.ok()) return cache.error();
 
-  std::unique_ptr<aws::OrganizationsClient> client;
-  std::string organization = expected_management_id;
-  if (organization.empty()) {
-    auto connected = ConnectOrganizations(options.profile);
-    if (!connected.ok()) return connected.error();
-    client = std::move(*connected);
-    org::OrganizationsReader reader(*client);
-    auto described = org::DescribeExpectedOrganization(reader, "");
+  LazyOrganizations organizations(options.profile);
+  std::string management_id = expected_management_id;
+  if (management_id.empty()) {
+    auto source = organizations.Get();
+    if (!source.ok()) return source.error();
+    auto described = org::DescribeExpectedOrganization(**source, "");
     if (!described.ok()) return described.error();
-    organization = described->master_account_id;
+    management_id = described->master_account_id;
   }
   auto fetch = [&]() -> Result<std::vector<store::InventoryAccount>> {
-    if (!client) {
-      auto connected = ConnectOrganizations(options.profile);
-      if (!connected.ok()) return connected.error();
-      client = std::move(*connected);
-      org::OrganizationsReader reader(*client);
-      FOYER_RETURN_IF_ERROR(org::DescribeExpectedOrganization(reader, organization));
+    auto source = organizations.Get();
+    if (!source.ok()) return source.error();
+    if (!expected_management_id.empty()) {
+      FOYER_RETURN_IF_ERROR(org::DescribeExpectedOrganization(**source, expected_management_id));
     }
-    org::OrganizationsReader reader(*client);
-    return org::DiscoverAccounts(reader);
+    return org::DiscoverAccounts(**source);
   };
-  return cache->GetOrFetch(organization, kInventoryTtl, options.refresh,
+  return cache->GetOrFetch(management_id, kInventoryTtl, options.refresh,
                            std::chrono::system_clock::now(), fetch);
 }
 
