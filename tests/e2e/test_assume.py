@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import unittest
@@ -121,6 +122,22 @@ class AssumeTest(unittest.TestCase):
         self.assertEqual(json.loads(second.stdout), printed)
         self.assertEqual(self.proxy.log(), [])
 
+    def test_each_issuance_is_logged_without_secrets_and_cache_hits_are_not(self):
+        first = self.credential_process()
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.assertEqual(self.credential_process().returncode, 0)
+        printed = json.loads(first.stdout)
+        database = os.path.join(self.home, ".local", "state", "foyer", "issuance.db")
+        with sqlite3.connect(database) as db:
+            rows = db.execute("SELECT principal, target_account, role_arn, access_key_id, method "
+                              "FROM issuances").fetchall()
+            dump = "\n".join(db.iterdump())
+        self.assertEqual(rows, [(f"arn:aws:sts::{self.admin}:assumed-role/{GROUP}/alice@example.com", self.target,
+                                 f"arn:aws:iam::{self.target}:role/foyer/Administrator", printed["AccessKeyId"],
+                                 "assume-role")])
+        self.assertNotIn(printed["SecretAccessKey"], dump)
+        self.assertNotIn(printed["SessionToken"], dump)
+
     def test_aws_cli_profile_with_credential_process(self):
         config = os.path.join(self.home, "aws-config")
         with open(config, "w") as out:
@@ -144,6 +161,15 @@ class AssumeTest(unittest.TestCase):
     def test_exec_passes_the_exit_status_through(self):
         run = self.foyer(["exec", self.target, "--", "sh", "-c", "exit 7"])
         self.assertEqual(run.returncode, 7, run.stderr)
+
+    def test_exec_passes_a_terminating_signal_through(self):
+        run = self.foyer(["exec", self.target, "--", "sh", "-c", "kill -TERM $$"])
+        self.assertEqual(run.returncode, -15, run.stderr)
+
+    def test_exec_of_a_missing_command_fails_naming_it(self):
+        run = self.foyer(["exec", self.target, "--", "no-such-command-here"])
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("could not run 'no-such-command-here'", run.stderr)
 
     def test_exec_refuses_to_nest_without_nested(self):
         nested = self.foyer(["exec", self.target, "--", "true"], FOYER_EXEC="arn:outer")
