@@ -36,6 +36,9 @@ class AssumeTest(unittest.TestCase):
         cls.create_role(cls.admin, GROUP)
         cls.create_role(cls.target, "Administrator")
         cls.create_role(cls.admin, "Administrator")
+        orgs.tag_resource(ResourceId=cls.target, Tags=[
+            {"Key": "foyer:kind", "Value": "service"}, {"Key": "foyer:domain", "Value": "payments"},
+            {"Key": "foyer:environment", "Value": "production"}, {"Key": "foyer:quality", "Value": "default"}])
 
     @classmethod
     def tearDownClass(cls):
@@ -237,6 +240,25 @@ class AssumeTest(unittest.TestCase):
         run = self.foyer(["credential-process", "payments-production"])
         self.assertEqual(run.returncode, 2, run.stderr)
         self.assertIn("foyer accounts --refresh", run.stderr)
+
+    def test_names_resolve_through_the_inventory_of_foyer_accounts(self):
+        management = self.moto.client("organizations").describe_organization()["Organization"]["MasterAccountId"]
+        self.assertEqual(self.foyer(["configure", "--org", "acme", "--management-account", management]).returncode, 0)
+        management_env = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
+                          "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SESSION_TOKEN": None}
+        env = {k: v for k, v in self.env(**management_env).items() if v is not None}
+        accounts = subprocess.run([foyer_binary(), "accounts", "--refresh"], env=env, capture_output=True,
+                                  text=True, timeout=120)
+        self.assertEqual(accounts.returncode, 0, accounts.stderr)
+        for target in ("payments-production", "payments/production", "payments/production/default"):
+            run = self.foyer(["credential-process", target])
+            self.assertEqual(run.returncode, 0, f"{target}: {run.stderr}")
+            printed = json.loads(run.stdout)
+            identity = self.caller_with(printed["AccessKeyId"], printed["SecretAccessKey"], printed["SessionToken"])
+            self.assert_target_session(identity["Arn"])
+        typo = self.foyer(["credential-process", "payments-prodution"])
+        self.assertEqual(typo.returncode, 2)
+        self.assertIn("did you mean 'payments-production'", typo.stderr)
 
     def test_admin_target_resolves_from_the_client_config(self):
         run = self.foyer(["credential-process", "admin"])
