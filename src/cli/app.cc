@@ -23,6 +23,9 @@ int Run(int argc, char** argv) {
   AddConfigureCommand(app, selected);
   AddLoginCommand(app, selected);
   AddLogoutCommand(app, selected);
+  AddWhoCanCommand(app, selected);
+  AddPathsCommand(app, selected);
+  AddGraphCommand(app, selected);
   AddAccountsCommand(app, selected);
   AddCredentialProcessCommand(app, selected);
   AddAssumeCommand(app, selected);
