@@ -1,11 +1,7 @@
 #include "access_graph/graph.h"
 
 #include <algorithm>
-#include <deque>
 #include <functional>
-
-#include "access_graph/relaxed_policy.h"
-#include "iam/evaluator.h"
 
 namespace foyer::access_graph {
 

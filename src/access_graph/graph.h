@@ -84,7 +84,7 @@ class AccessGraph {
 
   // Every principal that reaches any of `targets` in one hop or more, with
   // one shortest path each; sorted by path length, then id. The targets
-  // themselves appear only if they reach another target.
+  // themselves are never listed.
   std::vector<Path> WhoCan(const std::vector<std::uint32_t>& targets) const;
 
   // Every path without repeated nodes from `from` to any of `targets`,
