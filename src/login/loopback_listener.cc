@@ -58,7 +58,19 @@ Result<std::unique_ptr<LoopbackListener>> LoopbackListener::Start(std::string pa
     return MakeError("ListenError", "could not listen on 127.0.0.1 for the login redirect");
   }
   impl->thread = std::thread([state] { state->server.listen_after_bind(); });
-  return std::unique_ptr<LoopbackListener>(new LoopbackListener(std::move(impl)));
+  // stop() only stops a server that is already running: wait for it, or a
+  // listener destroyed at once would leave its thread listening forever.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!impl->server.is_running() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  // Constructed even when the server never came up, so that the destructor
+  // joins the thread; the error then says so.
+  std::unique_ptr<LoopbackListener> listener(new LoopbackListener(std::move(impl)));
+  if (!listener->impl_->server.is_running()) {
+    return MakeError("ListenError", "the listener for the login redirect on 127.0.0.1 did not start");
+  }
+  return listener;
 }
 
 std::string LoopbackListener::redirect_uri() const {
