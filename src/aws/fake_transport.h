@@ -18,14 +18,14 @@ namespace foyer::aws {
 class FakeTransport : public HttpTransport {
  public:
   void Reply(int status, std::string body, HeaderList headers = {}) {
-    replies_.push_back(HttpResponse{status, std::move(headers), std::move(body)});
+    responses.push_back(HttpResponse{status, std::move(headers), std::move(body)});
   }
 
   Result<HttpResponse> Send(const HttpRequest& request, const HttpOptions&) override {
     requests.push_back(request);
-    if (replies_.empty()) return MakeError("ConnectionError", "the fake transport has no reply queued");
-    HttpResponse response = std::move(replies_.front());
-    replies_.pop_front();
+    if (responses.empty()) return MakeError("ConnectionError", "the fake transport has no reply queued");
+    HttpResponse response = std::move(responses.front());
+    responses.pop_front();
     return response;
   }
 
@@ -35,9 +35,8 @@ class FakeTransport : public HttpTransport {
   }
 
   std::vector<HttpRequest> requests;
-
- private:
-  std::deque<HttpResponse> replies_;
+  // Replies still to give, in order (Reply appends).
+  std::deque<HttpResponse> responses;
 };
 
 inline constexpr char kFakeEndpoint[] = "https://aws.example";

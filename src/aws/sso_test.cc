@@ -4,20 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include "aws/fake_transport.h"
+
 namespace foyer::aws {
 namespace {
-
-class FakeTransport : public HttpTransport {
- public:
-  Result<HttpResponse> Send(const HttpRequest& request, const HttpOptions&) override {
-    requests.push_back(request);
-    HttpResponse response = responses.front();
-    responses.pop_front();
-    return response;
-  }
-  std::vector<HttpRequest> requests;
-  std::deque<HttpResponse> responses;
-};
 
 class SsoClientTest : public ::testing::Test {
  protected:
