@@ -231,7 +231,9 @@ Result<Snapshot> ParseSnapshot(const json& input) {
   auto iam_accounts = input.find("accounts");
   if (iam_accounts == input.end()) return snapshot;
   if (!iam_accounts->is_object()) return Invalid("accounts", "expected an object: account id -> IAM details");
-  for (const auto& [id, details] : iam_accounts->items()) {
+  for (const auto& entry : iam_accounts->items()) {
+    const std::string& id = entry.key();
+    const nlohmann::json& details = entry.value();
     auto account = std::find_if(snapshot.accounts.begin(), snapshot.accounts.end(),
                                 [&](const SnapshotAccount& a) { return a.id == id; });
     if (account == snapshot.accounts.end()) {
