@@ -13,6 +13,7 @@ accounts, move into them, and check policies offline.
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,6 +136,13 @@ def main():
     with open(SPEC, "rb") as handle:
         spec = tomllib.load(handle)
     home = tempfile.mkdtemp(prefix="foyer-demo-")
+    try:
+        tell_the_story(spec, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def tell_the_story(spec, home):
     claims = {"email": "alice@acme.example", "https://aws.amazon.com/tags": {
         "principal_tags": {"FoyerGroups": [":engineers:"]}}}
     with MotoServer() as moto, OidcProvider(claims=claims) as idp:
