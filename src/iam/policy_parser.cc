@@ -1,5 +1,7 @@
 #include "iam/policy_parser.h"
 
+#include "base/url_encoding.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -259,34 +261,14 @@ Result<Statement> ParseStatement(const json& element, size_t index, const ErrorS
   return statement;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
-
-std::string UrlDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
 
 Result<Policy> ParsePolicy(std::string_view text, std::string name) {
   size_t start = text.find_first_not_of(" \t\r\n");
   std::string decoded;
   if (start != std::string_view::npos && text[start] == '%') {
-    decoded = UrlDecode(text);
+    // A malformed escape leaves the text as it is; the JSON parse then says so.
+    decoded = PercentDecode(text).value_or(std::string(text));
     text = decoded;
   }
   json document = json::parse(text, nullptr, /*allow_exceptions=*/false);

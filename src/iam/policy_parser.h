@@ -28,9 +28,6 @@ Result<Policy> ParsePolicy(std::string_view text, std::string name);
 // (raw or URL-encoded), since APIs hand policies around as strings.
 Result<Policy> ParsePolicyJson(const nlohmann::json& document, std::string name);
 
-// Decodes %XX escapes; returns the input unchanged where there are none.
-std::string UrlDecode(std::string_view text);
-
 }  // namespace foyer::iam
 
 #endif  // FOYER_IAM_POLICY_PARSER_H_
