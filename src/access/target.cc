@@ -79,10 +79,6 @@ Result<Target> ResolveName(const std::string& text, const store::Inventory& inve
 
 }  // namespace
 
-bool IsAccountId(const std::string& text) {
-  return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 Result<Target> ResolveTarget(const std::string& text, const login::OrgAccess& org,
                              const std::optional<store::Inventory>& inventory) {
   if (text.empty()) return UsageError("no target: give an account id, name, or <domain>/<environment>");

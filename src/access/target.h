@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "base/account_id.h"
 #include "base/result.h"
 #include "login/client_config.h"
 #include "store/inventory_cache.h"
@@ -22,9 +23,6 @@ struct Target {
   // How to name it to a person: the account name when known, else the id.
   std::string label;
 };
-
-// True for exactly twelve ASCII digits.
-bool IsAccountId(const std::string& text);
 
 // Resolves `text` in `org`. `inventory` is the cached inventory of the org,
 // nullopt when there is none. Errors (exit status 2) say what was wrong: an

@@ -35,14 +35,6 @@ store::Inventory Inventory() {
   return inventory;
 }
 
-TEST(IsAccountIdTest, ExactlyTwelveDigits) {
-  EXPECT_TRUE(IsAccountId("012345678901"));
-  EXPECT_FALSE(IsAccountId("12345678901"));
-  EXPECT_FALSE(IsAccountId("1234567890123"));
-  EXPECT_FALSE(IsAccountId("12345678901a"));
-  EXPECT_FALSE(IsAccountId(""));
-}
-
 TEST(ResolveTargetTest, AccountIdNeedsNoInventory) {
   auto target = ResolveTarget("999999999999", Org(), std::nullopt);
   ASSERT_TRUE(target.ok()) << target.error().message;

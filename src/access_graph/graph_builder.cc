@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "access_graph/graph.h"
+#include "base/account_id.h"
 #include "access_graph/relaxed_policy.h"
 #include "iam/evaluator.h"
 
@@ -29,10 +30,6 @@ iam::Policy AllowEverything() {
   policy.name = "(not in the snapshot)";
   policy.statements.push_back(std::move(statement));
   return policy;
-}
-
-bool IsAccountId(std::string_view text) {
-  return text.size() == 12 && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace

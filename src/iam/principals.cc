@@ -4,14 +4,11 @@
 #include <cctype>
 #include <string>
 
+#include "base/account_id.h"
 #include "iam/wildcard.h"
 
 namespace foyer::iam {
 namespace {
-
-bool IsAccountId(std::string_view text) {
-  return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Role names are unique regardless of case.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {

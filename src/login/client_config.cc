@@ -5,12 +5,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include <toml++/toml.h>
 
 #include "aws/endpoints.h"
+#include "base/account_id.h"
 #include "spec/table_reader.h"
 #include "store/private_file.h"
 
@@ -18,8 +18,6 @@ namespace foyer::login {
 namespace {
 
 constexpr const char* kMethodNames[] = {"oidc", "saml", "iam-user", "identity-center"};
-
-bool IsAccountId(const std::string& text) { return std::regex_match(text, std::regex("[0-9]{12}")); }
 
 std::string Quoted(const std::string& text) {
   std::string out = "\"";

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/account_id.h"
 #include "spec/suggest.h"
 
 namespace foyer::spec {
@@ -61,7 +62,6 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   }
 }
 
-bool IsAccountId(std::string_view text) { return text.size() == 12 && AllOf(text, IsAsciiDigit); }
 
 // IAM role and user names: letters, digits and +=,.@_- (IAM API reference).
 bool IsIamName(std::string_view name) { return IsWord(name, 64, "+=,.@_-"); }
