@@ -96,9 +96,5 @@ TEST(PolicyParser, ErrorsNameStatementAndReason) {
             "p: statement 0: unknown condition operator \"NullIfExists\"");
 }
 
-TEST(PolicyParser, UrlDecode) {
-  EXPECT_EQ(UrlDecode("a%20b%2Fc%zz%"), "a b/c%zz%");
-}
-
 }  // namespace
 }  // namespace foyer::iam
