@@ -64,6 +64,9 @@ struct PlanContext {
   // Reads inside live accounts, in parallel up to this many at once.
   int concurrency = 8;
   AccountAccess& access;
+  // --allow-delete: without it, families never plan a deletion; they add a
+  // plan note saying what would be deleted and how to allow it.
+  bool allow_delete = false;
 
   // The live id of the desired account `name`, or nullopt when it does not
   // exist yet (its contents are then planned as creations, unread).
