@@ -133,6 +133,15 @@ Result<CreateAccountStatus> OrganizationsClient::DescribeCreateAccountStatus(
   return oj::ReadCreateAccountStatus(Member(*result, "CreateAccountStatus"));
 }
 
+Result<std::vector<CreateAccountStatus>> OrganizationsClient::ListCreateAccountStatus(
+    const std::vector<std::string>& states) {
+  json input = json::object();
+  if (!states.empty()) input["States"] = states;
+  return ReadAll<CreateAccountStatus>(
+      ListAll("ListCreateAccountStatus", std::move(input), "CreateAccountStatuses"),
+      oj::ReadCreateAccountStatus);
+}
+
 Result<std::vector<Account>> OrganizationsClient::ListAccounts() {
   return ReadAll<Account>(ListAll("ListAccounts", json::object(), "Accounts"), oj::ReadAccount);
 }

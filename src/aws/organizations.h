@@ -50,6 +50,10 @@ class OrganizationsClient {
   // the returned status id until its state is no longer IN_PROGRESS.
   Result<CreateAccountStatus> CreateAccount(const CreateAccountRequest& request);
   Result<CreateAccountStatus> DescribeCreateAccountStatus(const std::string& request_id);
+  // Account creation requests in `states` ("IN_PROGRESS", "SUCCEEDED",
+  // "FAILED"); every state when empty.
+  Result<std::vector<CreateAccountStatus>> ListCreateAccountStatus(
+      const std::vector<std::string>& states = {});
   Result<std::vector<Account>> ListAccounts();
   Result<std::vector<Account>> ListAccountsForParent(const std::string& parent_id);
   Result<Account> DescribeAccount(const std::string& account_id);

@@ -78,6 +78,18 @@ TEST_F(OrganizationsTest, CreateAccountAndPollStatus) {
   EXPECT_EQ(done->completed_timestamp, Clock::time_point(std::chrono::seconds(1795820026)));
 }
 
+TEST_F(OrganizationsTest, ListCreateAccountStatusFiltersByState) {
+  transport_->Reply(200, R"({"CreateAccountStatuses":[{"Id":"car-2","AccountName":"audit",
+      "State":"IN_PROGRESS"}]})");
+  Result<std::vector<CreateAccountStatus>> statuses =
+      organizations_.ListCreateAccountStatus({"IN_PROGRESS"});
+  ASSERT_TRUE(statuses.ok()) << statuses.error().Describe();
+  EXPECT_EQ(BodyOf(0), json::parse(R"({"States":["IN_PROGRESS"]})"));
+  ASSERT_EQ(statuses->size(), 1u);
+  EXPECT_EQ((*statuses)[0].id, "car-2");
+  EXPECT_EQ((*statuses)[0].account_name, "audit");
+}
+
 TEST_F(OrganizationsTest, TreeOperations) {
   transport_->Reply(200, R"({"Roots":[{"Id":"r-ab12","Arn":"arn:root","Name":"Root",
       "PolicyTypes":[{"Type":"SERVICE_CONTROL_POLICY","Status":"ENABLED"}]}]})");

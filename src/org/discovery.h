@@ -14,6 +14,7 @@
 
 #include "aws/organizations.h"
 #include "base/result.h"
+#include "org/live_organization.h"
 #include "store/inventory_cache.h"
 
 namespace foyer::org {
@@ -60,6 +61,17 @@ Result<aws::Organization> DescribeExpectedOrganization(OrganizationSource& sourc
 // with its tags and its OU path from the root ("Workloads/production"; ""
 // for accounts directly under the root).
 Result<std::vector<store::InventoryAccount>> DiscoverAccounts(OrganizationSource& source);
+
+// Error code of DescribeOrganization when the account is in no organization.
+inline constexpr const char* kNotInOrganizationError = "AWSOrganizationsNotInUseException";
+
+// Everything the planner needs to know of the organization: whether it
+// exists, its root and enabled policy types, every OU with its id and
+// every account. No organization is not an error: the result then has no
+// `organization` and nothing else. Refuses another organization than the
+// one of `expected_management_id` (kWrongOrganizationError).
+Result<LiveOrganization> DiscoverOrganization(OrganizationSource& source,
+                                              const std::string& expected_management_id);
 
 }  // namespace foyer::org
 

@@ -16,12 +16,11 @@
 #include <vector>
 
 #include "aws/client_config.h"
-#include "aws/organizations_types.h"
 #include "base/result.h"
+#include "org/live_organization.h"
 #include "org/naming.h"
 #include "org/plan.h"
 #include "spec/spec.h"
-#include "store/inventory_cache.h"
 
 namespace foyer::org {
 
@@ -36,19 +35,6 @@ class AccountAccess {
   // foyer/OrganizationAdministrator afterwards). Sessions are reused.
   virtual Result<aws::ClientConfig> ConfigIn(const std::string& account_id,
                                              const std::string& region) = 0;
-};
-
-// The live organization as discovery found it before planning.
-struct LiveOrganization {
-  // Absent when the caller's account is in no organization yet.
-  std::optional<aws::Organization> organization;
-  std::string root_id;
-  // Policy types enabled on the root ("SERVICE_CONTROL_POLICY").
-  std::vector<std::string> enabled_policy_types;
-  // OU path from the root ("Workloads/production") -> OU id.
-  std::map<std::string, std::string> ou_ids;
-  // Every account, with tags and OU path.
-  std::vector<store::InventoryAccount> accounts;
 };
 
 // What a family plans from.
