@@ -1,0 +1,135 @@
+#include "org/account_creation.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include "base/error.h"
+
+namespace foyer::org {
+namespace {
+
+constexpr std::chrono::seconds kFirstPoll{1};
+constexpr std::chrono::seconds kLongestPoll{15};
+// AWS documents account creation as taking minutes; an hour means stuck.
+constexpr std::chrono::hours kCreationDeadline{1};
+
+bool SameEmail(std::string a, std::string b) {
+  auto lower = [](std::string& text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  };
+  lower(a);
+  lower(b);
+  return a == b;
+}
+
+// An account of the organization with `want`'s root email, made by an
+// earlier attempt.
+Result<std::optional<std::string>> ExistingAccount(aws::OrganizationsClient& organizations,
+                                                   const DesiredAccount& want) {
+  auto accounts = organizations.ListAccounts();
+  if (!accounts.ok()) return accounts.error();
+  for (const aws::Account& account : *accounts) {
+    if (SameEmail(account.email, want.email)) return std::optional<std::string>(account.id);
+  }
+  return std::optional<std::string>();
+}
+
+// A creation request for `want` still in progress.
+Result<std::optional<std::string>> PendingCreation(aws::OrganizationsClient& organizations,
+                                                   const DesiredAccount& want) {
+  auto pending = organizations.ListCreateAccountStatus({"IN_PROGRESS"});
+  if (!pending.ok()) return pending.error();
+  for (const aws::CreateAccountStatus& status : *pending) {
+    if (status.account_name == want.name) return std::optional<std::string>(status.id);
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::string> SendCreateAccount(aws::OrganizationsClient& organizations,
+                                      const DesiredAccount& want, ApplyContext& context) {
+  return context.Journaled("organizations:CreateAccount", "account " + want.name,
+                           [&]() -> Result<std::string> {
+                             aws::CreateAccountRequest request;
+                             request.email = want.email;
+                             request.account_name = want.name;
+                             request.iam_user_access_to_billing = "DENY";
+                             request.tags.assign(want.tags.begin(), want.tags.end());
+                             auto status = organizations.CreateAccount(request);
+                             if (!status.ok()) return status.error();
+                             return status->id;
+                           });
+}
+
+Result<std::string> AwaitCreation(aws::OrganizationsClient& organizations,
+                                  const std::string& request_id, const DesiredAccount& want,
+                                  ApplyContext& context) {
+  auto started = std::chrono::steady_clock::now();
+  std::chrono::seconds delay = kFirstPoll;
+  while (true) {
+    auto status = organizations.DescribeCreateAccountStatus(request_id);
+    if (!status.ok()) return status.error();
+    if (status->state == "SUCCEEDED") return status->account_id;
+    if (status->state == "FAILED") {
+      return MakeError("AccountCreationFailed",
+                       "creating account " + want.name + " failed (" + status->failure_reason +
+                           "): " + CreationFailureAdvice(status->failure_reason, want));
+    }
+    auto waited = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::steady_clock::now() - started);
+    if (waited > kCreationDeadline) {
+      return MakeError("AccountCreationStuck",
+                       "account " + want.name + " is still being created after an hour (request " +
+                           request_id + "); run `foyer apply` again later, it will wait for the " +
+                           "same request rather than create another account");
+    }
+    context.Progress("creating, " + status->state + " for " + std::to_string(waited.count()) + "s");
+    std::this_thread::sleep_for(delay);
+    delay = std::min(delay * 2, kLongestPoll);
+  }
+}
+
+}  // namespace
+
+std::string CreationFailureAdvice(const std::string& reason, const DesiredAccount& want) {
+  if (reason == "EMAIL_ALREADY_EXISTS") {
+    return "the root email " + want.email +
+           " already belongs to another AWS account; if that account is yours, invite it into " +
+           "the organization and run `foyer apply --adopt <its id>`, else change `email` in " +
+           "[organization]";
+  }
+  if (reason == "ACCOUNT_LIMIT_EXCEEDED") {
+    return "the organization has reached its account quota; ask AWS Support to raise it, then "
+           "run `foyer apply` again";
+  }
+  if (reason == "CONCURRENT_ACCOUNT_MODIFICATION") {
+    return "another change to the organization was under way; run `foyer apply` again";
+  }
+  if (reason == "INVALID_EMAIL") {
+    return "AWS refuses the root email " + want.email + "; fix `email` in [organization]";
+  }
+  return "see the Organizations console for the request, then run `foyer apply` again";
+}
+
+Result<std::string> CreateOrLocateAccount(aws::OrganizationsClient& organizations,
+                                          const DesiredAccount& want, ApplyContext& context) {
+  auto existing = ExistingAccount(organizations, want);
+  if (!existing.ok()) return existing.error();
+  if (existing->has_value()) return **existing;
+  auto pending = PendingCreation(organizations, want);
+  if (!pending.ok()) return pending.error();
+  std::string request_id;
+  if (pending->has_value()) {
+    request_id = **pending;
+  } else {
+    auto sent = SendCreateAccount(organizations, want, context);
+    if (!sent.ok()) return sent.error();
+    request_id = *sent;
+  }
+  return AwaitCreation(organizations, request_id, want, context);
+}
+
+}  // namespace foyer::org
