@@ -54,6 +54,25 @@ void ReadMethodSettings(spec::TableReader& org_reader, OrgAccess& org, spec::Dia
   }
 }
 
+void ReadGrants(spec::TableReader& org_reader, OrgAccess& org, spec::Diagnostics& diagnostics) {
+  const toml::table* groups = org_reader.Table("grants");
+  if (groups == nullptr) return;
+  for (const auto& [group, accounts] : *groups) {
+    const toml::table* table = accounts.as_table();
+    if (table == nullptr) {
+      diagnostics.Add(spec::PositionOf(accounts.source()),
+                      "'" + std::string(group.str()) + "' in [orgs." + org.name + ".grants] must be a table");
+      continue;
+    }
+    auto& granted = org.grants[std::string(group.str())];
+    spec::TableReader reader(*table, "in [orgs." + org.name + ".grants." + std::string(group.str()) + "]", {},
+                             diagnostics);
+    for (const auto& [account, roles] : *table) {
+      granted[std::string(account.str())] = reader.RequiredStringList(account.str()).Values();
+    }
+  }
+}
+
 void CheckOrg(const OrgAccess& org, spec::SourcePosition at, spec::Diagnostics& diagnostics) {
   std::string where = " in [orgs." + org.name + "]";
   if (!IsAccountId(org.admin_account_id)) diagnostics.Add(at, "'admin_account_id'" + where + " must be 12 digits");
@@ -74,7 +93,7 @@ void CheckOrg(const OrgAccess& org, spec::SourcePosition at, spec::Diagnostics& 
 Result<OrgAccess> ReadOrg(const std::string& name, const toml::table& table, spec::Diagnostics& diagnostics) {
   spec::TableReader reader(table, "in [orgs." + name + "]",
                            {"admin_account_id", "management_account_id", "regions", "method", "default_group", "oidc",
-                            "saml", "iam_user", "identity_center"},
+                            "saml", "iam_user", "identity_center", "grants"},
                            diagnostics);
   OrgAccess org;
   org.name = name;
@@ -90,6 +109,7 @@ Result<OrgAccess> ReadOrg(const std::string& name, const toml::table& table, spe
   }
   org.default_group = reader.String("default_group").value_or(spec::LocatedString{}).value;
   ReadMethodSettings(reader, org, diagnostics);
+  ReadGrants(reader, org, diagnostics);
   reader.ReportUnknownKeys();
   CheckOrg(org, reader.at(), diagnostics);
   return org;
@@ -219,6 +239,14 @@ std::string RenderClientConfig(const ClientConfigFile& config) {
     if (org.identity_center) {
       out += "\n[orgs." + org.name + ".identity_center]\nstart_url = " + Quoted(org.identity_center->start_url) +
              "\nregion = " + Quoted(org.identity_center->region) + "\n";
+    }
+    for (const auto& [group, accounts] : org.grants) {
+      out += "\n[orgs." + org.name + ".grants." + Quoted(group) + "]\n";
+      for (const auto& [account, roles] : accounts) {
+        out += Quoted(account) + " = [";
+        for (size_t i = 0; i < roles.size(); ++i) out += (i ? ", " : "") + Quoted(roles[i]);
+        out += "]\n";
+      }
     }
   }
   return out;

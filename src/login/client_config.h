@@ -15,9 +15,14 @@
 //   [orgs.acme.oidc]
 //   issuer = "https://idp.example.com"
 //   client_id = "foyer"
+//
+//   [orgs.acme.grants.engineers]     # written by `foyer configure --from`
+//   "payments-production" = ["Auditor"]
+//   "payments-development" = ["Administrator", "Auditor"]
 #ifndef FOYER_LOGIN_CLIENT_CONFIG_H_
 #define FOYER_LOGIN_CLIENT_CONFIG_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +68,12 @@ struct OrgAccess {
   std::optional<SamlSettings> saml;
   std::optional<IamUserSettings> iam_user;
   std::optional<IdentityCenterSettings> identity_center;
+  // group -> account name -> the roles the group is granted there, as
+  // `foyer configure --from foyer.toml` read them from the spec (the
+  // management account is "management"). It lets `--role` default and
+  // `foyer config sync` list profiles without asking AWS. Empty when the
+  // org was configured by hand.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> grants;
 
   // The partition of the first region ("aws", "aws-cn", "aws-us-gov").
   std::string Partition() const;

@@ -123,5 +123,27 @@ TEST(ParseClientConfigTest, ReadsRenderedTextAndNamesTheSourceInErrors) {
             "new.toml:2:1: error: method 'oidc' in [orgs.acme] needs a [orgs.acme.oidc] table");
 }
 
+TEST(ParseClientConfigTest, GrantsRoundTripAndBadRoleListsAreNamed) {
+  ClientConfigFile config;
+  OrgAccess org = Acme();
+  org.grants["engineers"]["payments-production"] = {"Auditor"};
+  org.grants["engineers"]["management"] = {"OrganizationReader"};
+  org.grants["sre"]["payments-production"] = {"Administrator", "Auditor"};
+  config.Upsert(org);
+  std::string text = RenderClientConfig(config);
+  EXPECT_NE(text.find("[orgs.acme.grants.\"sre\"]\n\"payments-production\" = [\"Administrator\", \"Auditor\"]\n"),
+            std::string::npos)
+      << text;
+  auto parsed = ParseClientConfig(text, "new.toml");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->orgs[0].grants, org.grants);
+
+  auto broken = ParseClientConfig(text + "\n[orgs.acme.grants.ops]\naudit = \"Auditor\"\n", "new.toml");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error().message.find("'audit' in [orgs.acme.grants.ops] must be an array of strings"),
+            std::string::npos)
+      << broken.error().message;
+}
+
 }  // namespace
 }  // namespace foyer::login
