@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/time_format.h"
 #include "iam/policy_parser.h"
 
 namespace foyer::access_graph {
@@ -99,6 +100,39 @@ Result<SnapshotRole> ReadRole(const json& value, const std::string& account, con
   return role;
 }
 
+Result<std::optional<std::chrono::system_clock::time_point>> ReadTime(const json& object, const char* key,
+                                                                     const std::string& where) {
+  Result<std::string> text = ReadString(object, key, where, false);
+  if (!text.ok()) return text.error();
+  if (text->empty()) return std::optional<std::chrono::system_clock::time_point>();
+  Result<SystemTime> time = ParseIso8601(*text);
+  if (!time.ok()) return Invalid(where + "." + key, "\"" + *text + "\" is not an ISO 8601 time");
+  return std::optional<std::chrono::system_clock::time_point>(*time);
+}
+
+Result<std::vector<SnapshotAccessKey>> ReadAccessKeys(const json& user, const std::string& where) {
+  std::vector<SnapshotAccessKey> keys;
+  auto it = user.find("access_keys");
+  if (it == user.end()) return keys;
+  if (!it->is_array()) return Invalid(where + ".access_keys", "expected a list");
+  for (size_t i = 0; i < it->size(); ++i) {
+    std::string at = where + ".access_keys[" + std::to_string(i) + "]";
+    if (!(*it)[i].is_object()) return Invalid(at, "expected an object");
+    SnapshotAccessKey key;
+    Result<std::string> id = ReadString((*it)[i], "id", at, true);
+    if (!id.ok()) return id.error();
+    key.id = *id;
+    Result<std::string> status = ReadString((*it)[i], "status", at, false);
+    if (!status.ok()) return status.error();
+    key.status = status->empty() ? "Active" : *status;
+    Result<std::optional<std::chrono::system_clock::time_point>> created = ReadTime((*it)[i], "created", at);
+    if (!created.ok()) return created.error();
+    key.created = *created;
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
 Result<SnapshotUser> ReadUser(const json& value, const std::string& account, const std::string& where) {
   if (!value.is_object()) return Invalid(where, "expected an object");
   SnapshotUser user;
@@ -115,7 +149,67 @@ Result<SnapshotUser> ReadUser(const json& value, const std::string& account, con
   auto mfa = value.find("mfa");
   if (mfa != value.end() && !mfa->is_boolean()) return Invalid(where + ".mfa", "expected true or false");
   user.mfa = mfa != value.end() && mfa->get<bool>();
+  Result<std::vector<SnapshotAccessKey>> keys = ReadAccessKeys(value, where);
+  if (!keys.ok()) return keys.error();
+  user.access_keys = std::move(*keys);
   return user;
+}
+
+Result<std::vector<SnapshotBucket>> ReadBuckets(const json& value, const std::string& where) {
+  std::vector<SnapshotBucket> buckets;
+  auto it = value.find("buckets");
+  if (it == value.end()) return buckets;
+  if (!it->is_array()) return Invalid(where + ".buckets", "expected a list");
+  for (size_t i = 0; i < it->size(); ++i) {
+    std::string at = where + ".buckets[" + std::to_string(i) + "]";
+    if (!(*it)[i].is_object()) return Invalid(at, "expected an object");
+    SnapshotBucket bucket;
+    Result<std::string> name = ReadString((*it)[i], "name", at, true);
+    if (!name.ok()) return name.error();
+    bucket.name = *name;
+    if (auto policy = (*it)[i].find("policy"); policy != (*it)[i].end() && !policy->is_null()) {
+      Result<iam::Policy> parsed = ReadPolicy(*policy, at + ".policy");
+      if (!parsed.ok()) return parsed.error();
+      bucket.policy = std::move(*parsed);
+    }
+    buckets.push_back(std::move(bucket));
+  }
+  return buckets;
+}
+
+Result<std::vector<SnapshotTrail>> ReadTrails(const json& value, const std::string& where) {
+  std::vector<SnapshotTrail> trails;
+  auto it = value.find("trails");
+  if (it == value.end()) return trails;
+  if (!it->is_array()) return Invalid(where + ".trails", "expected a list");
+  for (size_t i = 0; i < it->size(); ++i) {
+    std::string at = where + ".trails[" + std::to_string(i) + "]";
+    if (!(*it)[i].is_object()) return Invalid(at, "expected an object");
+    SnapshotTrail trail;
+    Result<std::string> name = ReadString((*it)[i], "name", at, true);
+    if (!name.ok()) return name.error();
+    trail.name = *name;
+    Result<std::string> arn = ReadString((*it)[i], "arn", at, false);
+    if (!arn.ok()) return arn.error();
+    trail.arn = *arn;
+    auto organization = (*it)[i].find("organization_trail");
+    trail.organization_trail = organization != (*it)[i].end() && organization->is_boolean() && organization->get<bool>();
+    trails.push_back(std::move(trail));
+  }
+  return trails;
+}
+
+Status ReadAccountResources(const json& value, SnapshotAccount& account, const std::string& where) {
+  Result<std::vector<SnapshotBucket>> buckets = ReadBuckets(value, where);
+  if (!buckets.ok()) return buckets.error();
+  account.buckets = std::move(*buckets);
+  Result<std::vector<SnapshotTrail>> trails = ReadTrails(value, where);
+  if (!trails.ok()) return trails.error();
+  account.trails = std::move(*trails);
+  Result<std::vector<std::string>> errors = ReadStrings(value, "errors", where);
+  if (!errors.ok()) return errors.error();
+  account.errors = std::move(*errors);
+  return OkStatus();
 }
 
 Status ReadAccountIam(const json& value, SnapshotAccount& account, const std::string& where) {
@@ -144,7 +238,7 @@ Status ReadAccountIam(const json& value, SnapshotAccount& account, const std::st
   Result<std::vector<std::string>> saml = ReadStrings(value, "saml_providers", where);
   if (!saml.ok()) return saml.error();
   account.saml_providers = std::move(*saml);
-  return OkStatus();
+  return ReadAccountResources(value, account, where);
 }
 
 Result<SnapshotAccount> ReadAccount(const json& value, const std::string& where) {
@@ -228,6 +322,10 @@ Result<Snapshot> ParseSnapshot(const json& input) {
   Snapshot snapshot;
   if (!input.contains("organization")) return Invalid("(top level)", "missing \"organization\"");
   FOYER_RETURN_IF_ERROR(ReadOrganization(input["organization"], snapshot));
+  Result<std::optional<std::chrono::system_clock::time_point>> collected_at =
+      ReadTime(input, "collected_at", "(top level)");
+  if (!collected_at.ok()) return collected_at.error();
+  snapshot.collected_at = *collected_at;
   auto iam_accounts = input.find("accounts");
   if (iam_accounts == input.end()) return snapshot;
   if (!iam_accounts->is_object()) return Invalid("accounts", "expected an object: account id -> IAM details");

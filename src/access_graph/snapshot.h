@@ -10,8 +10,13 @@
 //        "roles": [{"arn": ARN, "trust_policy": POLICY, "policies": [POLICY...],
 //                   "permission_boundary": POLICY}],
 //        "users": [{"arn": ARN, "policies": [POLICY...], "permission_boundary": POLICY,
-//                   "mfa": true}],
-//        "oidc_providers": [ARN...], "saml_providers": [ARN...]}}}
+//                   "mfa": true, "access_keys": [{"id": ID, "status": "Active",
+//                                                 "created": "2026-01-02T03:04:05Z"}]}],
+//        "oidc_providers": [ARN...], "saml_providers": [ARN...],
+//        "buckets": [{"name": N, "policy": POLICY}], "trails": [{"name": N, "arn": ARN,
+//                     "organization_trail": false}],
+//        "errors": ["what could not be read, and why"]}},
+//    "collected_at": "2026-11-28T02:00:00Z"}
 //
 // A POLICY is a document (object or JSON text, URL-encoded or not) or
 // {"name": N, "document": D}. SCP levels follow `ou_path` (root first), then
@@ -20,6 +25,7 @@
 #ifndef FOYER_ACCESS_GRAPH_SNAPSHOT_H_
 #define FOYER_ACCESS_GRAPH_SNAPSHOT_H_
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,11 +46,30 @@ struct SnapshotRole {
   std::optional<iam::Policy> permission_boundary;
 };
 
+struct SnapshotAccessKey {
+  std::string id;
+  std::string status;  // "Active" or "Inactive"
+  std::optional<std::chrono::system_clock::time_point> created;
+};
+
 struct SnapshotUser {
   std::string arn;
   std::vector<iam::Policy> policies;
   std::optional<iam::Policy> permission_boundary;
   bool mfa = false;  // has an MFA device
+  std::vector<SnapshotAccessKey> access_keys;
+};
+
+// A bucket of the account and its policy, when it has one (S3, S10).
+struct SnapshotBucket {
+  std::string name;
+  std::optional<iam::Policy> policy;
+};
+
+struct SnapshotTrail {
+  std::string name;
+  std::string arn;
+  bool organization_trail = false;
 };
 
 struct SnapshotAccount {
@@ -56,6 +81,11 @@ struct SnapshotAccount {
   std::vector<SnapshotUser> users;
   std::vector<std::string> oidc_providers;
   std::vector<std::string> saml_providers;
+  std::vector<SnapshotBucket> buckets;
+  std::vector<SnapshotTrail> trails;
+  // What a live collection could not read in this account (partial
+  // snapshots are analysed, but their gaps are reported).
+  std::vector<std::string> errors;
 };
 
 struct Snapshot {
@@ -64,6 +94,8 @@ struct Snapshot {
   std::vector<SnapshotAccount> accounts;
   bool has_scps = false;
   std::map<std::string, std::vector<iam::Policy>> scps;  // target id -> policies
+  // When a live collection took it; key ages are measured from here.
+  std::optional<std::chrono::system_clock::time_point> collected_at;
 
   const SnapshotAccount* FindAccount(std::string_view id) const;
   // The SCP levels that bind `account` (root first), empty when the snapshot

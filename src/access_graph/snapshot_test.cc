@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "access_graph/test_snapshot.h"
+#include "base/time_format.h"
 
 namespace foyer::access_graph {
 namespace {
@@ -53,6 +54,36 @@ TEST(SnapshotTest, RejectsText) {
   Result<Snapshot> snapshot = ParseSnapshotText("{\"organization\": ");
   ASSERT_FALSE(snapshot.ok());
   EXPECT_EQ(snapshot.error().message, "snapshot (top level): not valid JSON");
+}
+
+TEST(SnapshotTest, ReadsAccessKeysBucketsTrailsErrorsAndCollectionTime) {
+  nlohmann::json input = TestSnapshot();
+  input["collected_at"] = "2026-11-28T02:00:00Z";
+  nlohmann::json& admin = input["accounts"]["222222222222"];
+  admin["users"][0]["access_keys"] = {{{"id", "AKIAOLD"}, {"status", "Active"}, {"created", "2026-01-02T03:04:05Z"}}};
+  admin["buckets"] = {{{"name", "logs"}, {"policy", Trust("*")}}, {{"name", "plain"}}};
+  admin["trails"] = {{{"name", "t"}, {"arn", "arn:aws:cloudtrail:us-east-1:222222222222:trail/t"}}};
+  admin["errors"] = {"s3:ListBuckets: AccessDenied"};
+  Result<Snapshot> snapshot = ParseSnapshot(input);
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  ASSERT_TRUE(snapshot->collected_at.has_value());
+  EXPECT_EQ(FormatRfc3339(*snapshot->collected_at), "2026-11-28T02:00:00Z");
+  const SnapshotAccount& account = *snapshot->FindAccount("222222222222");
+  ASSERT_EQ(account.users[0].access_keys.size(), 1u);
+  EXPECT_EQ(account.users[0].access_keys[0].id, "AKIAOLD");
+  EXPECT_EQ(FormatRfc3339(*account.users[0].access_keys[0].created), "2026-01-02T03:04:05Z");
+  ASSERT_EQ(account.buckets.size(), 2u);
+  EXPECT_TRUE(account.buckets[0].policy.has_value());
+  EXPECT_FALSE(account.buckets[1].policy.has_value());
+  ASSERT_EQ(account.trails.size(), 1u);
+  EXPECT_FALSE(account.trails[0].organization_trail);
+  EXPECT_EQ(account.errors, std::vector<std::string>{"s3:ListBuckets: AccessDenied"});
+}
+
+TEST(SnapshotTest, RejectsABadKeyCreationTime) {
+  nlohmann::json input = TestSnapshot();
+  input["accounts"]["222222222222"]["users"][0]["access_keys"] = {{{"id", "AKIA"}, {"created", "yesterday"}}};
+  ExpectError(input, "snapshot accounts.222222222222.users[0].access_keys[0].created: \"yesterday\" is not an ISO 8601 time");
 }
 
 }  // namespace
