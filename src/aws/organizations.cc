@@ -241,6 +241,19 @@ Status OrganizationsClient::DetachPolicy(const std::string& policy_id, const std
   return OkStatus();
 }
 
+Status OrganizationsClient::DeletePolicy(const std::string& policy_id) {
+  Result<json> result = caller_->CallJson("DeletePolicy", {{"PolicyId", policy_id}});
+  if (!result.ok()) return result.error();
+  return OkStatus();
+}
+
+Status OrganizationsClient::EnableAWSServiceAccess(const std::string& service_principal) {
+  Result<json> result =
+      caller_->CallJson("EnableAWSServiceAccess", {{"ServicePrincipal", service_principal}});
+  if (!result.ok()) return result.error();
+  return OkStatus();
+}
+
 Result<std::vector<OrgPolicySummary>> OrganizationsClient::ListPoliciesForTarget(
     const std::string& target_id, const std::string& filter) {
   return ReadAll<OrgPolicySummary>(

@@ -74,6 +74,11 @@ class OrganizationsClient {
   Result<std::vector<OrgPolicySummary>> ListPolicies(const std::string& filter);
   Status AttachPolicy(const std::string& policy_id, const std::string& target_id);
   Status DetachPolicy(const std::string& policy_id, const std::string& target_id);
+  // "PolicyInUseException" while it is still attached somewhere.
+  Status DeletePolicy(const std::string& policy_id);
+  // Trusted access for a service ("cloudtrail.amazonaws.com"), which an
+  // organization trail needs; enabling it again changes nothing.
+  Status EnableAWSServiceAccess(const std::string& service_principal);
   Result<std::vector<OrgPolicySummary>> ListPoliciesForTarget(const std::string& target_id,
                                                               const std::string& filter);
   Result<std::vector<PolicyTarget>> ListTargetsForPolicy(const std::string& policy_id);

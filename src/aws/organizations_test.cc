@@ -155,6 +155,17 @@ TEST_F(OrganizationsTest, Policies) {
   EXPECT_TRUE((*attached)[0].aws_managed);
 }
 
+TEST_F(OrganizationsTest, DeletePolicyAndTrustedServiceAccess) {
+  transport_->Reply(200, "{}");
+  transport_->Reply(200, "{}");
+  ASSERT_TRUE(organizations_.DeletePolicy("p-1").ok());
+  EXPECT_EQ(TargetOf(0), "AWSOrganizationsV20161128.DeletePolicy");
+  EXPECT_EQ(BodyOf(0), json::parse(R"({"PolicyId":"p-1"})"));
+  ASSERT_TRUE(organizations_.EnableAWSServiceAccess("cloudtrail.amazonaws.com").ok());
+  EXPECT_EQ(TargetOf(1), "AWSOrganizationsV20161128.EnableAWSServiceAccess");
+  EXPECT_EQ(BodyOf(1), json::parse(R"({"ServicePrincipal":"cloudtrail.amazonaws.com"})"));
+}
+
 TEST_F(OrganizationsTest, UpdatePolicySendsOnlyChangedFields) {
   transport_->Reply(200, R"({"Policy":{"PolicySummary":{"Id":"p-1"},"Content":"{}"}})");
   UpdateOrgPolicyRequest request;

@@ -212,6 +212,21 @@ Status S3Client::PutBucketVersioning(const std::string& bucket, bool enabled) {
   return PutSubresource("PutBucketVersioning", bucket, "versioning", ToString(document));
 }
 
+Result<std::string> S3Client::GetBucketOwnershipControls(const std::string& bucket) {
+  Result<RestResponse> response = GetSubresource("GetBucketOwnershipControls", bucket, "ownershipControls");
+  if (!response.ok()) return response.error();
+  Result<XmlResult> xml = ParseXml(response->body);
+  if (!xml.ok()) return xml.error();
+  return ChildText(Child(xml->node, "Rule"), "ObjectOwnership");
+}
+
+Status S3Client::PutBucketOwnershipControls(const std::string& bucket, const std::string& object_ownership) {
+  pugi::xml_document document;
+  pugi::xml_node rule = NewDocument(document, "OwnershipControls").append_child("Rule");
+  AddText(rule, "ObjectOwnership", object_ownership);
+  return PutSubresource("PutBucketOwnershipControls", bucket, "ownershipControls", ToString(document));
+}
+
 Result<BucketEncryption> S3Client::GetBucketEncryption(const std::string& bucket) {
   Result<RestResponse> response = GetSubresource("GetBucketEncryption", bucket, "encryption");
   if (!response.ok()) return response.error();

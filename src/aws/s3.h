@@ -92,6 +92,11 @@ class S3Client {
   Result<PublicAccessBlock> GetPublicAccessBlock(const std::string& bucket);
   Status PutPublicAccessBlock(const std::string& bucket, const PublicAccessBlock& block);
 
+  // The object ownership rule ("BucketOwnerEnforced" turns ACLs off);
+  // "OwnershipControlsNotFoundError" when none is set.
+  Result<std::string> GetBucketOwnershipControls(const std::string& bucket);
+  Status PutBucketOwnershipControls(const std::string& bucket, const std::string& object_ownership);
+
   // "NoSuchTagSet" when the bucket has no tags.
   Result<S3TagList> GetBucketTagging(const std::string& bucket);
   // Replaces every tag of the bucket.

@@ -94,6 +94,23 @@ TEST_F(S3ClientTest, PutBucketVersioningSendsXmlWithContentMd5) {
   EXPECT_EQ(Sent(0).Header("Content-Type"), "application/xml");
 }
 
+TEST_F(S3ClientTest, BucketOwnershipControls) {
+  transport_->responses.push_back({200, {}, ""});
+  transport_->responses.push_back({200, {}, R"(<?xml version="1.0" encoding="UTF-8"?>
+<OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>)"});
+  S3Client s3 = MakeClient("us-east-1", kEmulator);
+  ASSERT_TRUE(s3.PutBucketOwnershipControls("b1", "BucketOwnerEnforced").ok());
+  EXPECT_EQ(Sent(0).method, "PUT");
+  EXPECT_EQ(Sent(0).url, "http://127.0.0.1:9000/b1?ownershipControls=");
+  EXPECT_EQ(Sent(0).body,
+            "<OwnershipControls xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+            "<Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>");
+  Result<std::string> ownership = s3.GetBucketOwnershipControls("b1");
+  ASSERT_TRUE(ownership.ok()) << ownership.error().Describe();
+  EXPECT_EQ(*ownership, "BucketOwnerEnforced");
+  EXPECT_EQ(Sent(1).url, "http://127.0.0.1:9000/b1?ownershipControls=");
+}
+
 TEST_F(S3ClientTest, PutBucketPolicySendsTheDocumentAsIs) {
   transport_->responses.push_back({204, {}, ""});
   S3Client s3 = MakeClient("us-east-1", kEmulator);
