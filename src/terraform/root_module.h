@@ -51,6 +51,11 @@ struct RootModule {
 // The provider alias of `region`: "us-west-2" gives "us_west_2".
 std::string ProviderAlias(const std::string& region);
 
+// The second line of providers.tf, naming the account so that `foyer
+// terraform run` finds every root module and its account from the tree
+// alone: "# account payments-production 111111111111".
+inline constexpr const char* kAccountLinePrefix = "# account ";
+
 // The contents of each file of `module`.
 std::string ProvidersTf(const RootModule& module);
 std::string BackendTf(const RootModule& module);

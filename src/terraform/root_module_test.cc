@@ -24,7 +24,7 @@ RootModule PaymentsModule(bool global) {
 
 TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegion) {
   EXPECT_EQ(ProvidersTf(PaymentsModule(false)),
-            std::string(kGeneratedHeader) +
+            std::string(kGeneratedHeader) + "# account payments-production 111111111111\n" +
                 "provider \"aws\" {\n"
                 "  region              = \"us-west-2\"\n"
                 "  allowed_account_ids = [\"111111111111\"]\n"
@@ -44,7 +44,8 @@ TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegion) {
 
 TEST(RootModuleTest, GlobalProvidersAddAnAliasPerOtherRegion) {
   std::string text = ProvidersTf(PaymentsModule(true));
-  EXPECT_EQ(text.find("provider \"aws\" {\n  region              = \"us-east-1\"\n"), std::string(kGeneratedHeader).size());
+  EXPECT_EQ(text.find("provider \"aws\" {\n  region              = \"us-east-1\"\n"),
+            std::string(kGeneratedHeader).size() + std::string("# account payments-production 111111111111\n").size());
   EXPECT_NE(text.find("\nprovider \"aws\" {\n  alias               = \"us_west_2\"\n  region              = \"us-west-2\"\n"),
             std::string::npos);
   EXPECT_EQ(text.find("us_east_1"), std::string::npos);
