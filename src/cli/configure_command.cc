@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "login/client_config.h"
+#include "login/saml_login.h"
 
 namespace foyer::cli {
 namespace {
@@ -19,6 +20,9 @@ struct ConfigureOptions {
   std::string oidc_issuer;
   std::string oidc_client_id;
   std::string saml_sign_in_url;
+  std::string saml_metadata;  // a file, copied beside the configuration
+  int saml_acs_port = 0;
+  std::string saml_audience;
   std::string iam_user;
   std::string mfa_serial;
   std::string sso_start_url;
@@ -44,7 +48,15 @@ login::OrgAccess Merge(login::OrgAccess org, const ConfigureOptions& options) {
     set(oidc.client_id, options.oidc_client_id);
     org.oidc = oidc;
   }
-  if (!options.saml_sign_in_url.empty()) org.saml = login::SamlSettings{options.saml_sign_in_url};
+  if (!options.saml_sign_in_url.empty() || !options.saml_metadata.empty() || options.saml_acs_port != 0 ||
+      !options.saml_audience.empty()) {
+    login::SamlSettings saml = org.saml.value_or(login::SamlSettings{});
+    set(saml.sign_in_url, options.saml_sign_in_url);
+    set(saml.metadata_file, options.saml_metadata);
+    if (options.saml_acs_port != 0) saml.acs_port = options.saml_acs_port;
+    set(saml.audience, options.saml_audience);
+    org.saml = saml;
+  }
   if (!options.iam_user.empty() || !options.mfa_serial.empty()) {
     login::IamUserSettings user = org.iam_user.value_or(login::IamUserSettings{});
     set(user.user_name, options.iam_user);
@@ -90,7 +102,13 @@ int RunConfigure(const ConfigureOptions& options) {
   for (const auto& org : config.orgs) {
     if (org.name == options.org) base = org;
   }
-  config.Upsert(Merge(base, options));
+  login::OrgAccess merged = Merge(base, options);
+  if (!options.saml_metadata.empty()) {
+    auto installed = login::InstallSamlMetadata(options.saml_metadata, path, options.org);
+    if (!installed.ok()) return ReportError(installed.error());
+    merged.saml->metadata_file = *installed;
+  }
+  config.Upsert(std::move(merged));
   if (options.make_default || config.default_org.empty()) config.default_org = options.org;
 
   // Write only what would load again: the text to be saved is checked first.
@@ -121,6 +139,12 @@ void AddConfigureCommand(CLI::App& root, Runner& selected) {
   command->add_option("--oidc-issuer", options->oidc_issuer, "OpenID provider issuer URL");
   command->add_option("--oidc-client-id", options->oidc_client_id, "OAuth client id registered for foyer");
   command->add_option("--saml-sign-in-url", options->saml_sign_in_url, "The IdP's sign-in URL for AWS");
+  command->add_option("--saml-metadata", options->saml_metadata, "The IdP's SAML metadata file (copied and kept)");
+  command->add_option("--saml-acs-port", options->saml_acs_port,
+                      "Port of the loopback ACS registered at the IdP (http://127.0.0.1:PORT/saml)")
+      ->check(CLI::Range(1, 65535));
+  command->add_option("--saml-audience", options->saml_audience,
+                      "Audience the assertions name (default urn:amazon:webservices)");
   command->add_option("--iam-user", options->iam_user, "IAM user name in the admin account");
   command->add_option("--mfa-serial", options->mfa_serial, "ARN of the user's MFA device");
   command->add_option("--sso-start-url", options->sso_start_url, "IAM Identity Center start URL");

@@ -18,6 +18,7 @@ struct LoginCommandOptions {
   std::string group;
   bool no_browser = false;
   bool force = false;
+  std::string assertion_file;  // SAML
 };
 
 int RunLogin(const LoginCommandOptions& options) {
@@ -33,7 +34,9 @@ int RunLogin(const LoginCommandOptions& options) {
   login::LoginOptions login_options;
   login_options.group = options.group.empty() ? (*org)->default_group : options.group;
   login_options.open_browser = !options.no_browser;
-  login_options.force = options.force;
+  // A response given on purpose is used even when a cached session is fresh.
+  login_options.force = options.force || !options.assertion_file.empty();
+  login_options.saml_assertion_file = options.assertion_file;
   login_options.present_url = [](const std::string& url) {
     std::fprintf(stderr, "Sign in at this address (it opens in your browser unless --no-browser):\n\n  %s\n\n",
                  url.c_str());
@@ -60,6 +63,8 @@ void AddLoginCommand(CLI::App& root, Runner& selected) {
   command->add_option("--group", options->group, "Group to log in as (default: the configured default_group)");
   command->add_flag("--no-browser", options->no_browser, "Print the sign-in URL instead of opening a browser");
   command->add_flag("--force", options->force, "Log in again even when the cached session is still fresh");
+  command->add_option("--assertion-file", options->assertion_file,
+                      "SAML: a SAMLResponse (base64 or XML) from this file, or - for stdin, instead of the browser");
   command->callback([&selected, options] { selected = [options] { return RunLogin(*options); }; });
 }
 

@@ -38,8 +38,17 @@ void ReadMethodSettings(spec::TableReader& org_reader, OrgAccess& org, spec::Dia
     org.oidc = OidcSettings{oidc->RequiredString("issuer").value, oidc->RequiredString("client_id").value};
     oidc->ReportUnknownKeys();
   }
-  if (auto saml = section("saml", {"sign_in_url"})) {
-    org.saml = SamlSettings{saml->RequiredString("sign_in_url").value};
+  if (auto saml = section("saml", {"sign_in_url", "metadata_file", "acs_port", "audience"})) {
+    org.saml = SamlSettings{};
+    org.saml->sign_in_url = saml->RequiredString("sign_in_url").value;
+    org.saml->metadata_file = saml->RequiredString("metadata_file").value;
+    if (auto port = saml->Integer("acs_port")) {
+      if (port->value < 1 || port->value > 65535) {
+        diagnostics.Add(port->at, "'acs_port' in [orgs." + org.name + ".saml] must be a port from 1 to 65535");
+      }
+      org.saml->acs_port = static_cast<int>(port->value);
+    }
+    org.saml->audience = saml->String("audience").value_or(spec::LocatedString{}).value;
     saml->ReportUnknownKeys();
   }
   if (auto user = section("iam_user", {"user_name", "mfa_serial"})) {
@@ -231,7 +240,12 @@ std::string RenderClientConfig(const ClientConfigFile& config) {
       out += "\n[orgs." + org.name + ".oidc]\nissuer = " + Quoted(org.oidc->issuer) +
              "\nclient_id = " + Quoted(org.oidc->client_id) + "\n";
     }
-    if (org.saml) out += "\n[orgs." + org.name + ".saml]\nsign_in_url = " + Quoted(org.saml->sign_in_url) + "\n";
+    if (org.saml) {
+      out += "\n[orgs." + org.name + ".saml]\nsign_in_url = " + Quoted(org.saml->sign_in_url) +
+             "\nmetadata_file = " + Quoted(org.saml->metadata_file) +
+             "\nacs_port = " + std::to_string(org.saml->acs_port) + "\n";
+      if (!org.saml->audience.empty()) out += "audience = " + Quoted(org.saml->audience) + "\n";
+    }
     if (org.iam_user) {
       out += "\n[orgs." + org.name + ".iam_user]\nuser_name = " + Quoted(org.iam_user->user_name) + "\n";
       if (!org.iam_user->mfa_serial.empty()) out += "mfa_serial = " + Quoted(org.iam_user->mfa_serial) + "\n";

@@ -42,8 +42,19 @@ struct OidcSettings {
   std::string client_id;
 };
 
+// The loopback ACS port when none is configured.
+inline constexpr int kDefaultSamlAcsPort = 8913;
+
 struct SamlSettings {
   std::string sign_in_url;  // the IdP's IdP-initiated sign-in URL for AWS
+  // The IdP metadata that responses are checked against: the copy that
+  // `foyer configure --saml-metadata FILE` keeps beside config.toml (a
+  // relative path is relative to that folder).
+  std::string metadata_file;
+  // The ACS registered at the IdP is http://127.0.0.1:<acs_port>/saml.
+  int acs_port = kDefaultSamlAcsPort;
+  // The audience assertions must name; empty: urn:amazon:webservices.
+  std::string audience;
 };
 
 struct IamUserSettings {

@@ -5,6 +5,7 @@
 #include "login/browser.h"
 #include "login/oidc_login.h"
 #include "login/regional_sts.h"
+#include "login/saml_login.h"
 
 namespace foyer::login {
 namespace {
@@ -97,6 +98,8 @@ Result<store::CachedCredentials> LogIn(const OrgAccess& org, const LoginOptions&
         switch (org.method) {
           case LoginMethod::kOidc:
             return LogInWithOidc(org, options);
+          case LoginMethod::kSaml:
+            return LogInWithSaml(org, options);
           default:
             break;
         }

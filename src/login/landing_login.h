@@ -39,6 +39,9 @@ struct LoginOptions {
   int duration_seconds = 12 * 3600;
   // Where the sign-in URL is shown (the command prints it on stderr).
   std::function<void(const std::string&)> present_url;
+  // SAML: read the SAMLResponse from this file ("-": stdin) instead of
+  // receiving it from the IdP at the loopback ACS (--assertion-file).
+  std::string saml_assertion_file;
   // How to reach AWS (endpoint overrides, retries); region is chosen per call.
   aws::ClientConfig aws;
 };
