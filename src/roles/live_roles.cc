@@ -1,0 +1,71 @@
+#include "roles/live_roles.h"
+
+#include <algorithm>
+
+#include "roles/desired_roles.h"
+#include "roles/role_documents.h"
+
+namespace foyer::roles {
+namespace {
+
+LiveRole FromDetail(const aws::RoleDetail& detail) {
+  LiveRole role;
+  role.name = detail.role.role_name;
+  role.arn = detail.role.arn;
+  role.trust_policy = detail.role.assume_role_policy_document;
+  for (const aws::AttachedPolicy& policy : detail.attached_policies) {
+    role.managed_policies.push_back(policy.policy_arn);
+  }
+  std::sort(role.managed_policies.begin(), role.managed_policies.end());
+  for (const aws::InlinePolicy& policy : detail.inline_policies) {
+    role.inline_policies[policy.policy_name] = policy.policy_document;
+  }
+  role.tags = detail.role.tags;
+  return role;
+}
+
+LiveUser FromDetail(const aws::UserDetail& detail) {
+  LiveUser user;
+  user.name = detail.user.user_name;
+  user.arn = detail.user.arn;
+  for (const aws::InlinePolicy& policy : detail.inline_policies) {
+    user.inline_policies[policy.policy_name] = policy.policy_document;
+  }
+  user.tags = detail.user.tags;
+  return user;
+}
+
+}  // namespace
+
+std::optional<std::string> TagValue(const aws::TagList& tags, const std::string& key) {
+  for (const auto& [tag_key, value] : tags) {
+    if (tag_key == key) return value;
+  }
+  return std::nullopt;
+}
+
+Result<LiveAccountIam> ReadAccountIam(aws::IamClient& iam, bool with_users) {
+  std::vector<std::string> filter = {"Role"};
+  if (with_users) filter.push_back("User");
+  auto details = iam.GetAccountAuthorizationDetails(filter);
+  if (!details.ok()) return details.error();
+  LiveAccountIam live;
+  for (const aws::RoleDetail& detail : details->roles) {
+    if (detail.role.path == kRolePath) live.roles.emplace(detail.role.role_name, FromDetail(detail));
+  }
+  for (const aws::UserDetail& detail : details->users) {
+    if (TagValue(detail.user.tags, kManagedTagKey) == kManagedTagValue) {
+      live.users.emplace(detail.user.user_name, FromDetail(detail));
+    }
+  }
+  if (live.roles.empty()) return live;
+  auto listed = iam.ListRoles(std::string(kRolePath));
+  if (!listed.ok()) return listed.error();
+  for (const aws::IamRole& role : *listed) {
+    auto found = live.roles.find(role.role_name);
+    if (found != live.roles.end()) found->second.max_session_seconds = role.max_session_duration;
+  }
+  return live;
+}
+
+}  // namespace foyer::roles

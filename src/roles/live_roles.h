@@ -1,0 +1,50 @@
+// What IAM holds of foyer's roles and users in one account, read in as few
+// calls as IAM allows: GetAccountAuthorizationDetails gives every role with
+// its trust, attached and inline policies in one paginated call; ListRoles
+// under /foyer/ adds the maximum session durations it leaves out.
+#ifndef FOYER_ROLES_LIVE_ROLES_H_
+#define FOYER_ROLES_LIVE_ROLES_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aws/iam.h"
+#include "base/result.h"
+
+namespace foyer::roles {
+
+struct LiveRole {
+  std::string name;
+  std::string arn;
+  std::string trust_policy;  // JSON text, decoded
+  std::vector<std::string> managed_policies;  // ARNs, sorted
+  std::map<std::string, std::string> inline_policies;  // name -> JSON text
+  std::optional<int> max_session_seconds;
+  aws::TagList tags;
+};
+
+struct LiveUser {
+  std::string name;
+  std::string arn;
+  std::map<std::string, std::string> inline_policies;
+  aws::TagList tags;
+};
+
+struct LiveAccountIam {
+  // Roles at path /foyer/, by name.
+  std::map<std::string, LiveRole> roles;
+  // Users tagged foyer:managed = true, by name (read only when asked).
+  std::map<std::string, LiveUser> users;
+};
+
+// Reads the account `iam` acts in; users too when `with_users`.
+Result<LiveAccountIam> ReadAccountIam(aws::IamClient& iam, bool with_users);
+
+// The value of tag `key` in `tags`, or nullopt.
+std::optional<std::string> TagValue(const aws::TagList& tags, const std::string& key);
+
+}  // namespace foyer::roles
+
+#endif  // FOYER_ROLES_LIVE_ROLES_H_
