@@ -19,37 +19,77 @@ struct LoginCommandOptions {
   bool no_browser = false;
   bool force = false;
   std::string assertion_file;  // SAML
+  std::string method;  // overrides the configured one
+  bool device = false;
 };
+
+void PresentDeviceCode(const login::DeviceSignIn& sign_in) {
+  std::fprintf(stderr, "To sign in, open this address and confirm the code %s:\n\n  %s\n\n", sign_in.user_code.c_str(),
+               (sign_in.verification_uri_complete.empty() ? sign_in.verification_uri
+                                                          : sign_in.verification_uri_complete)
+                   .c_str());
+  if (!sign_in.verification_uri_complete.empty()) {
+    std::fprintf(stderr, "(or open %s and type the code)\n\n", sign_in.verification_uri.c_str());
+  }
+  std::fflush(stderr);
+}
+
+// --method may name a method the configuration has no settings for.
+bool MethodConfigured(const login::OrgAccess& org) {
+  switch (org.method) {
+    case login::LoginMethod::kOidc:
+      return org.oidc.has_value();
+    case login::LoginMethod::kSaml:
+      return org.saml.has_value();
+    case login::LoginMethod::kIamUser:
+      return org.iam_user.has_value();
+    case login::LoginMethod::kIdentityCenter:
+      return org.identity_center.has_value();
+  }
+  return false;
+}
 
 int RunLogin(const LoginCommandOptions& options) {
   auto config = login::LoadClientConfig(login::ClientConfigPath());
   if (!config.ok()) return ReportError(config.error());
-  auto org = config->Select(options.org);
-  if (!org.ok()) return ReportError(org.error());
+  auto selected = config->Select(options.org);
+  if (!selected.ok()) return ReportError(selected.error());
+  login::OrgAccess org = **selected;
+  if (auto method = login::ParseLoginMethod(options.method)) org.method = *method;
+  if (!MethodConfigured(org)) {
+    Error error = MakeError("ConfigError", std::string("organization '") + org.name + "' has no settings for method '" +
+                                               login::LoginMethodName(org.method) + "'; run `foyer configure --org " +
+                                               org.name + " --method " + login::LoginMethodName(org.method) +
+                                               " ...` first");
+    error.exit_code = ExitCode::kUsage;
+    return ReportError(error);
+  }
   auto state = store::StateDir::OpenDefault();
   if (!state.ok()) return ReportError(state.error());
   auto cache = store::CredentialCache::Open(*state);
   if (!cache.ok()) return ReportError(cache.error());
 
   login::LoginOptions login_options;
-  login_options.group = options.group.empty() ? (*org)->default_group : options.group;
+  login_options.group = options.group.empty() ? org.default_group : options.group;
   login_options.open_browser = !options.no_browser;
   // A response given on purpose is used even when a cached session is fresh.
   login_options.force = options.force || !options.assertion_file.empty();
   login_options.saml_assertion_file = options.assertion_file;
+  login_options.device_flow = options.device;
+  login_options.present_device_code = PresentDeviceCode;
   login_options.present_url = [](const std::string& url) {
     std::fprintf(stderr, "Sign in at this address (it opens in your browser unless --no-browser):\n\n  %s\n\n",
                  url.c_str());
     std::fflush(stderr);
   };
-  auto session = login::LogIn(**org, login_options, *cache);
+  auto session = login::LogIn(org, login_options, *cache);
   if (!session.ok()) return ReportError(session.error());
 
   const auto& credentials = session->credentials;
   std::string until = credentials.expiration ? FormatRfc3339(*credentials.expiration) + " (" +
                                                    DescribeRemaining(*credentials.expiration, aws::Clock::now()) + ")"
                                              : "no expiry";
-  std::fprintf(stderr, "Logged in to %s as group %s (%s), until %s.\n", (*org)->name.c_str(),
+  std::fprintf(stderr, "Logged in to %s as group %s (%s), until %s.\n", org.name.c_str(),
                login_options.group.c_str(), session->role_arn.c_str(), until.c_str());
   return 0;
 }
@@ -65,6 +105,10 @@ void AddLoginCommand(CLI::App& root, Runner& selected) {
   command->add_flag("--force", options->force, "Log in again even when the cached session is still fresh");
   command->add_option("--assertion-file", options->assertion_file,
                       "SAML: a SAMLResponse (base64 or XML) from this file, or - for stdin, instead of the browser");
+  command->add_option("--method", options->method, "Login method (default: the configured one)")
+      ->check(CLI::IsMember({"oidc", "saml", "iam-user", "identity-center"}));
+  command->add_flag("--device", options->device,
+                    "OIDC: sign in on another device with a code (RFC 8628), for machines without a browser");
   command->callback([&selected, options] { selected = [options] { return RunLogin(*options); }; });
 }
 

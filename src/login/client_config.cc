@@ -56,9 +56,10 @@ void ReadMethodSettings(spec::TableReader& org_reader, OrgAccess& org, spec::Dia
                                    user->String("mfa_serial").value_or(spec::LocatedString{}).value};
     user->ReportUnknownKeys();
   }
-  if (auto center = section("identity_center", {"start_url", "region"})) {
+  if (auto center = section("identity_center", {"start_url", "region", "session_name"})) {
     org.identity_center =
-        IdentityCenterSettings{center->RequiredString("start_url").value, center->RequiredString("region").value};
+        IdentityCenterSettings{center->RequiredString("start_url").value, center->RequiredString("region").value,
+                               center->String("session_name").value_or(spec::LocatedString{}).value};
     center->ReportUnknownKeys();
   }
 }
@@ -253,6 +254,9 @@ std::string RenderClientConfig(const ClientConfigFile& config) {
     if (org.identity_center) {
       out += "\n[orgs." + org.name + ".identity_center]\nstart_url = " + Quoted(org.identity_center->start_url) +
              "\nregion = " + Quoted(org.identity_center->region) + "\n";
+      if (!org.identity_center->session_name.empty()) {
+        out += "session_name = " + Quoted(org.identity_center->session_name) + "\n";
+      }
     }
     for (const auto& [group, accounts] : org.grants) {
       out += "\n[orgs." + org.name + ".grants." + Quoted(group) + "]\n";

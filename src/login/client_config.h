@@ -65,6 +65,9 @@ struct IamUserSettings {
 struct IdentityCenterSettings {
   std::string start_url;
   std::string region;
+  // The AWS CLI's [sso-session] name whose token cache foyer shares; empty:
+  // the organization's name.
+  std::string session_name;
 };
 
 // One organization, as this person reaches it.

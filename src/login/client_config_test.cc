@@ -145,5 +145,21 @@ TEST(ParseClientConfigTest, GrantsRoundTripAndBadRoleListsAreNamed) {
       << broken.error().message;
 }
 
+TEST_F(ClientConfigTest, IdentityCenterSessionNameIsOptionalAndKept) {
+  std::string text = "[orgs.acme]\nadmin_account_id = \"111111111111\"\nregions = [\"us-east-1\"]\n"
+                     "method = \"identity-center\"\n[orgs.acme.identity_center]\n"
+                     "start_url = \"https://d-1.awsapps.com/start\"\nregion = \"eu-west-1\"\n";
+  auto without = ParseClientConfig(text, "c.toml");
+  ASSERT_TRUE(without.ok()) << without.error().message;
+  EXPECT_EQ(without->orgs[0].identity_center->session_name, "");
+  auto with = ParseClientConfig(text + "session_name = \"acme-sso\"\n", "c.toml");
+  ASSERT_TRUE(with.ok()) << with.error().message;
+  EXPECT_EQ(with->orgs[0].identity_center->session_name, "acme-sso");
+  auto again = ParseClientConfig(RenderClientConfig(*with), "c.toml");
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->orgs[0].identity_center->session_name, "acme-sso");
+  EXPECT_EQ(again->orgs[0].identity_center->start_url, "https://d-1.awsapps.com/start");
+}
+
 }  // namespace
 }  // namespace foyer::login

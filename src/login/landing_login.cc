@@ -3,6 +3,8 @@
 #include "aws/curl_transport.h"
 #include "aws/sts.h"
 #include "login/browser.h"
+#include "login/device_authorization_login.h"
+#include "login/identity_center_login.h"
 #include "login/oidc_login.h"
 #include "login/regional_sts.h"
 #include "login/saml_login.h"
@@ -44,11 +46,16 @@ Result<store::CachedCredentials> LogInWithOidc(const OrgAccess& org, const Login
   OidcLoginSettings settings;
   settings.issuer = org.oidc->issuer;
   settings.client_id = org.oidc->client_id;
-  auto identity = LoginWithBrowser(transport, settings, [&options](const std::string& url) {
-    if (options.present_url) options.present_url(url);
-    // The URL is already shown: a browser that cannot start is no failure.
-    if (options.open_browser) (void)OpenInBrowser(url);
-  });
+  auto identity = options.device_flow
+                      ? LoginWithDeviceCode(transport, settings,
+                                            [&options](const DeviceSignIn& sign_in) {
+                                              if (options.present_device_code) options.present_device_code(sign_in);
+                                            })
+                      : LoginWithBrowser(transport, settings, [&options](const std::string& url) {
+                          if (options.present_url) options.present_url(url);
+                          // The URL is already shown: a browser that cannot start is no failure.
+                          if (options.open_browser) (void)OpenInBrowser(url);
+                        });
   if (!identity.ok()) return identity.error();
   auto assumed = AssumeLandingRoleWithWebIdentity(org, options, *identity);
   if (!assumed.ok()) return assumed.error();
@@ -100,6 +107,8 @@ Result<store::CachedCredentials> LogIn(const OrgAccess& org, const LoginOptions&
             return LogInWithOidc(org, options);
           case LoginMethod::kSaml:
             return LogInWithSaml(org, options);
+          case LoginMethod::kIdentityCenter:
+            return LogInWithIdentityCenter(org, options);
           default:
             break;
         }

@@ -14,6 +14,7 @@
 #include "aws/client_config.h"
 #include "base/result.h"
 #include "login/client_config.h"
+#include "login/device_authorization_poll.h"
 #include "store/credential_cache.h"
 
 namespace foyer::login {
@@ -39,6 +40,12 @@ struct LoginOptions {
   int duration_seconds = 12 * 3600;
   // Where the sign-in URL is shown (the command prints it on stderr).
   std::function<void(const std::string&)> present_url;
+  // OIDC: the device authorization flow (RFC 8628) instead of the browser
+  // redirect (--device).
+  bool device_flow = false;
+  // Where a device flow's address and code are shown (Identity Center, and
+  // OIDC with device_flow).
+  std::function<void(const DeviceSignIn&)> present_device_code;
   // SAML: read the SAMLResponse from this file ("-": stdin) instead of
   // receiving it from the IdP at the loopback ACS (--assertion-file).
   std::string saml_assertion_file;
