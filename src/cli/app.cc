@@ -30,6 +30,7 @@ int Run(int argc, char** argv) {
   AddCredentialProcessCommand(app, selected);
   AddAssumeCommand(app, selected);
   AddExecCommand(app, selected);
+  AddTerraformCommand(app, selected);
 
   try {
     app.parse(argc, argv);

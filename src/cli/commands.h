@@ -21,6 +21,7 @@ void AddAccountsCommand(CLI::App& root, Runner& selected);
 void AddCredentialProcessCommand(CLI::App& root, Runner& selected);
 void AddAssumeCommand(CLI::App& root, Runner& selected);
 void AddExecCommand(CLI::App& root, Runner& selected);
+void AddTerraformCommand(CLI::App& root, Runner& selected);
 
 // TARGET, --role, --org, --group and --no-cache: the options of every
 // command that moves into an account (credential_process_command.cc).

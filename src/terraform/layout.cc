@@ -94,7 +94,8 @@ Result<Layout> PlanLayout(const spec::Spec& spec, const std::vector<org::Desired
       module.region = module.global ? regions.front() : place;
       module.regions = regions;
       module.tags = account.tags;
-      module.role_arn = "arn:" + partition + ":iam::" + id->second + ":role/foyer/" + spec.terraform.role.value;
+      module.role = spec.terraform.role.value;
+      module.role_arn = "arn:" + partition + ":iam::" + id->second + ":role/foyer/" + module.role;
       module.state_region = module.region;
       module.state_bucket = org::StateBucketName(deploy->second, module.state_region);
       module.state_key = org::StateKeyPrefix(id->second) + module.label + "/terraform.tfstate";

@@ -47,8 +47,10 @@ Result<std::vector<FoundModule>> FindRootModules(const std::filesystem::path& tr
     if (header != kGeneratedHeader) continue;
     std::istringstream words(account_line.substr(std::min(account_line.size(), std::string(kAccountLinePrefix).size())));
     FoundModule module;
-    words >> module.account_name >> module.account_id;
-    if (account_line.rfind(kAccountLinePrefix, 0) != 0 || !IsAccountId(module.account_id)) {
+    std::string as;
+    words >> module.account_name >> module.account_id >> as >> module.role;
+    if (account_line.rfind(kAccountLinePrefix, 0) != 0 || !IsAccountId(module.account_id) || as != "as" ||
+        module.role.empty()) {
       return MakeError("ConfigError", it->path().string() +
                                           " does not name its account on its second line; run `foyer terraform "
                                           "generate` again to restore it");

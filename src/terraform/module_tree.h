@@ -20,6 +20,7 @@ struct FoundModule {
   std::filesystem::path directory;
   std::string account_name;
   std::string account_id;
+  std::string role;  // the role Terraform works as there
 };
 
 // Every folder under `<tree>/root-modules` holding a providers.tf that foyer

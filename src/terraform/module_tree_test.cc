@@ -29,12 +29,12 @@ class ModuleTreeTest : public ::testing::Test {
  protected:
   void SetUp() override {
     WriteModule(tree_.path(), "payments/production/default/us-east-1", kGeneratedHeader,
-                "# account payments-production 111111111111");
+                "# account payments-production 111111111111 as Administrator");
     WriteModule(tree_.path(), "payments/production/default/global", kGeneratedHeader,
-                "# account payments-production 111111111111");
+                "# account payments-production 111111111111 as Administrator");
     WriteModule(tree_.path(), "payments/development/default/global", kGeneratedHeader,
-                "# account payments-development 222222222222");
-    WriteModule(tree_.path(), "special/audit/global", kGeneratedHeader, "# account audit 333333333333");
+                "# account payments-development 222222222222 as Administrator");
+    WriteModule(tree_.path(), "special/audit/global", kGeneratedHeader, "# account audit 333333333333 as Administrator");
     // Written by the user, not foyer: not a root module foyer runs.
     WriteModule(tree_.path(), "handmade", "# mine\n", "");
   }
@@ -48,6 +48,7 @@ TEST_F(ModuleTreeTest, FindsGeneratedModulesWithTheirAccounts) {
                                             "payments/production/default/us-east-1", "special/audit/global"));
   EXPECT_EQ((*modules)[3].account_name, "audit");
   EXPECT_EQ((*modules)[3].account_id, "333333333333");
+  EXPECT_EQ((*modules)[3].role, "Administrator");
   EXPECT_EQ((*modules)[3].directory, tree_.path() / "root-modules/special/audit/global");
 }
 
@@ -75,7 +76,8 @@ TEST_F(ModuleTreeTest, TargetMatchingNothingOrNoTargetIsAUsageError) {
 }
 
 TEST_F(ModuleTreeTest, BrokenAccountLineAndMissingTreeAreErrors) {
-  WriteModule(tree_.path(), "web/production/default/global", kGeneratedHeader, "# account web-production");
+  WriteModule(tree_.path(), "web/production/default/global", kGeneratedHeader,
+              "# account web-production 444444444444");
   auto modules = FindRootModules(tree_.path());
   ASSERT_FALSE(modules.ok());
   EXPECT_NE(modules.error().message.find("web/production/default/global/providers.tf"), std::string::npos);

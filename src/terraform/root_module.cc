@@ -40,7 +40,7 @@ std::string ProviderAlias(const std::string& region) {
 
 std::string ProvidersTf(const RootModule& module) {
   std::string out = kGeneratedHeader;
-  out += kAccountLinePrefix + module.account_name + " " + module.account_id + "\n";
+  out += kAccountLinePrefix + module.account_name + " " + module.account_id + " as " + module.role + "\n";
   out += AwsProvider(module, module.region, false).Render();
   if (!module.global) return out;
   for (const std::string& region : module.regions) {

@@ -38,7 +38,9 @@ struct RootModule {
   std::vector<std::string> regions;
   // The account's foyer:* tags, the provider's default_tags.
   std::map<std::string, std::string> tags;
-  // The role Terraform works as in the account, and the state's location.
+  // The role Terraform works as in the account ([terraform] role), its ARN,
+  // and the state's location.
+  std::string role;
   std::string role_arn;
   std::string state_bucket;
   std::string state_key;
@@ -51,9 +53,10 @@ struct RootModule {
 // The provider alias of `region`: "us-west-2" gives "us_west_2".
 std::string ProviderAlias(const std::string& region);
 
-// The second line of providers.tf, naming the account so that `foyer
-// terraform run` finds every root module and its account from the tree
-// alone: "# account payments-production 111111111111".
+// The second line of providers.tf, naming the account and the role so that
+// `foyer terraform run` finds every root module, its account and the role to
+// work as from the tree alone:
+// "# account payments-production 111111111111 as Administrator".
 inline constexpr const char* kAccountLinePrefix = "# account ";
 
 // The contents of each file of `module`.

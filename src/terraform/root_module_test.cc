@@ -15,6 +15,7 @@ RootModule PaymentsModule(bool global) {
   module.region = global ? "us-east-1" : "us-west-2";
   module.regions = {"us-east-1", "us-west-2"};
   module.tags = {{"foyer:kind", "service"}, {"foyer:domain", "payments"}};
+  module.role = "Administrator";
   module.role_arn = "arn:aws:iam::111111111111:role/foyer/Administrator";
   module.state_bucket = "foyer-tfstate-222222222222-us-west-2";
   module.state_key = "111111111111/payments/production/default/us-west-2/terraform.tfstate";
@@ -24,7 +25,7 @@ RootModule PaymentsModule(bool global) {
 
 TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegion) {
   EXPECT_EQ(ProvidersTf(PaymentsModule(false)),
-            std::string(kGeneratedHeader) + "# account payments-production 111111111111\n" +
+            std::string(kGeneratedHeader) + "# account payments-production 111111111111 as Administrator\n" +
                 "provider \"aws\" {\n"
                 "  region              = \"us-west-2\"\n"
                 "  allowed_account_ids = [\"111111111111\"]\n"
@@ -45,7 +46,7 @@ TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegion) {
 TEST(RootModuleTest, GlobalProvidersAddAnAliasPerOtherRegion) {
   std::string text = ProvidersTf(PaymentsModule(true));
   EXPECT_EQ(text.find("provider \"aws\" {\n  region              = \"us-east-1\"\n"),
-            std::string(kGeneratedHeader).size() + std::string("# account payments-production 111111111111\n").size());
+            std::string(kGeneratedHeader).size() + std::string("# account payments-production 111111111111 as Administrator\n").size());
   EXPECT_NE(text.find("\nprovider \"aws\" {\n  alias               = \"us_west_2\"\n  region              = \"us-west-2\"\n"),
             std::string::npos);
   EXPECT_EQ(text.find("us_east_1"), std::string::npos);
