@@ -27,6 +27,7 @@ struct ConfigureOptions {
   std::string mfa_serial;
   std::string sso_start_url;
   std::string sso_region;
+  std::string sso_session;
   bool make_default = false;
 };
 
@@ -63,10 +64,11 @@ login::OrgAccess Merge(login::OrgAccess org, const ConfigureOptions& options) {
     set(user.mfa_serial, options.mfa_serial);
     org.iam_user = user;
   }
-  if (!options.sso_start_url.empty() || !options.sso_region.empty()) {
+  if (!options.sso_start_url.empty() || !options.sso_region.empty() || !options.sso_session.empty()) {
     login::IdentityCenterSettings center = org.identity_center.value_or(login::IdentityCenterSettings{});
     set(center.start_url, options.sso_start_url);
     set(center.region, options.sso_region);
+    set(center.session_name, options.sso_session);
     org.identity_center = center;
   }
   return org;
@@ -149,6 +151,8 @@ void AddConfigureCommand(CLI::App& root, Runner& selected) {
   command->add_option("--mfa-serial", options->mfa_serial, "ARN of the user's MFA device");
   command->add_option("--sso-start-url", options->sso_start_url, "IAM Identity Center start URL");
   command->add_option("--sso-region", options->sso_region, "IAM Identity Center region");
+  command->add_option("--sso-session", options->sso_session,
+                      "The AWS CLI sso-session whose token cache to share (default: the organization's name)");
   command->add_flag("--default", options->make_default, "Make this organization the default");
   command->callback([&selected, options] { selected = [options] { return RunConfigure(*options); }; });
 }
