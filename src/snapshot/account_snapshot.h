@@ -1,0 +1,20 @@
+// One account's part of a snapshot: IAM (GetAccountAuthorizationDetails,
+// MFA devices, access keys, identity providers), its buckets with their
+// policies and its trails. What cannot be read is listed in "errors" and
+// the rest is still collected: a partial snapshot is analysed, with its gaps
+// reported, rather than none.
+#ifndef FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
+#define FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
+
+#include <nlohmann/json.hpp>
+
+#include "aws/client_config.h"
+
+namespace foyer::snapshot {
+
+// The account's entry in the snapshot's "accounts" object, read with `config`.
+nlohmann::json AccountSnapshot(const aws::ClientConfig& config);
+
+}  // namespace foyer::snapshot
+
+#endif  // FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
