@@ -16,6 +16,14 @@ namespace foyer::access_graph {
 Result<std::vector<std::uint32_t>> ResolveTarget(const AccessGraph& graph, std::string_view target,
                                                  std::string_view role_name);
 
+// The id of the account `name` designates in `snapshot`: a 12-digit id, an
+// account name ("payments-production"), "<domain>/<environment>[/<quality>]"
+// read from the foyer:domain/environment/quality tags, or a special
+// account's kind ("admin", "audit", "deploy", "management", from
+// foyer:kind or the management id). `name` itself when nothing matches, so
+// that the graph's own error names it.
+std::string AccountIdFor(const Snapshot& snapshot, std::string_view name);
+
 // A principal by ARN (or service name); an error when the snapshot has none.
 Result<std::uint32_t> ResolvePrincipal(const AccessGraph& graph, std::string_view principal);
 
