@@ -12,6 +12,7 @@
 
 #include "aws/iam.h"
 #include "base/result.h"
+#include "org/resource_family.h"
 
 namespace foyer::roles {
 
@@ -41,6 +42,14 @@ struct LiveAccountIam {
 
 // Reads the account `iam` acts in; users too when `with_users`.
 Result<LiveAccountIam> ReadAccountIam(aws::IamClient& iam, bool with_users);
+
+// The IAM of every account of `accounts` (names) that `account_ids` says
+// exists, read `concurrency` accounts at a time through `access`; users
+// are read in `admin` only. Accounts that do not exist are absent.
+Result<std::map<std::string, LiveAccountIam>> ReadAccounts(
+    org::AccountAccess& access, const std::map<std::string, std::string>& account_ids,
+    const std::vector<std::string>& accounts, const std::string& admin, const std::string& region,
+    int concurrency);
 
 // The value of tag `key` in `tags`, or nullopt.
 std::optional<std::string> TagValue(const aws::TagList& tags, const std::string& key);

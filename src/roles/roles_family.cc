@@ -1,10 +1,7 @@
 #include "roles/roles_family.h"
 
-#include <atomic>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "roles/desired_roles.h"
 #include "roles/iam_users.h"
@@ -40,43 +37,6 @@ Status CheckSizes(const std::vector<AccountRoles>& desired) {
     }
   }
   return OkStatus();
-}
-
-// The live IAM of every existing account that matters, read in parallel.
-// Accounts that do not exist yet are absent.
-Result<std::map<std::string, LiveAccountIam>> ReadAccounts(const org::PlanContext& context,
-                                                           const std::vector<std::string>& accounts,
-                                                           const std::string& admin) {
-  std::map<std::string, LiveAccountIam> live;
-  std::mutex mutex;
-  std::optional<Error> failure;
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < accounts.size(); i = next++) {
-      const std::string& account = accounts[i];
-      std::optional<std::string> id = context.LiveAccountId(account);
-      if (!id) continue;
-      Result<LiveAccountIam> read = [&]() -> Result<LiveAccountIam> {
-        auto config = context.access.ConfigIn(*id, context.DefaultRegion());
-        if (!config.ok()) return config.error();
-        aws::IamClient iam(std::move(*config));
-        return ReadAccountIam(iam, account == admin);
-      }();
-      std::lock_guard lock(mutex);
-      if (read.ok()) {
-        live.emplace(account, std::move(*read));
-      } else if (!failure) {
-        failure = read.error();
-        failure->message = "reading the IAM roles of account " + account + ": " + failure->message;
-      }
-    }
-  };
-  size_t threads = std::min<size_t>(std::max(context.concurrency, 1), accounts.size());
-  std::vector<std::thread> pool;
-  for (size_t i = 0; i < threads; ++i) pool.emplace_back(worker);
-  for (std::thread& thread : pool) thread.join();
-  if (failure) return *failure;
-  return live;
 }
 
 // Role changes of one account; roles at /foyer/ nobody asks for are
@@ -137,7 +97,8 @@ Status RolesFamily::AddChanges(const org::PlanContext& context, org::Plan& plan)
     for (const AccountRoles& entry : all) listed = listed || entry.account == name;
     if (!listed) all.push_back(AccountRoles{name, org::AccountKind::kService, {}});
   }
-  auto live = ReadAccounts(context, names, admin);
+  auto live = ReadAccounts(context.access, context.account_ids, names, admin, context.DefaultRegion(),
+                           context.concurrency);
   if (!live.ok()) return live.error();
 
   std::unique_ptr<aws::IamClient> admin_iam;
