@@ -5,6 +5,7 @@
 #include "access_graph/render.h"
 #include "access_graph/target.h"
 #include "cli/commands.h"
+#include "cli/snapshot_source.h"
 
 namespace foyer::cli {
 namespace {
@@ -13,17 +14,17 @@ struct PathsOptions {
   std::string from;
   std::string to;
   std::string role;
-  std::string snapshot;
+  SnapshotSource source;
   std::string format = "text";
 };
 
 int RunPaths(const PathsOptions& options) {
-  Result<access_graph::Snapshot> snapshot = access_graph::ReadSnapshotFile(options.snapshot);
+  Result<access_graph::Snapshot> snapshot = LoadSnapshot(options.source);
   if (!snapshot.ok()) return ReportError(snapshot.error());
   access_graph::AccessGraph graph = access_graph::AccessGraph::Build(*snapshot);
   Result<std::uint32_t> from = access_graph::ResolvePrincipal(graph, options.from);
   if (!from.ok()) return ReportError(from.error());
-  Result<std::vector<std::uint32_t>> targets = access_graph::ResolveTarget(graph, options.to, options.role);
+  Result<std::vector<std::uint32_t>> targets = access_graph::ResolveTarget(graph, access_graph::AccountIdFor(*snapshot, options.to), options.role);
   if (!targets.ok()) return ReportError(targets.error());
   std::vector<access_graph::Path> paths = graph.Paths(*from, *targets);
   std::string out;
@@ -40,9 +41,10 @@ void AddPathsCommand(CLI::App& root, Runner& selected) {
   auto options = std::make_shared<PathsOptions>();
   auto* command = root.add_subcommand("paths", "Every path from one principal to a target, with conditions");
   command->add_option("--from", options->from, "The principal's ARN (or service name)")->required();
-  command->add_option("--to", options->to, "An account id or a role ARN")->required();
+  command->add_option("--to", options->to, "An account (id, name, domain/environment[/quality]) or a role ARN")
+      ->required();
   command->add_option("--role", options->role, "Only the roles of the account with this name");
-  command->add_option("--snapshot", options->snapshot, "Snapshot file of the organization's policies")->required();
+  AddSnapshotSourceOptions(*command, options->source);
   command->add_option("--format", options->format, "text, json or dot")
       ->check(CLI::IsMember({"text", "json", "dot"}));
   command->callback([options, &selected] { selected = [options] { return RunPaths(*options); }; });

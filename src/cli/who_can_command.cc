@@ -5,6 +5,7 @@
 #include "access_graph/render.h"
 #include "access_graph/target.h"
 #include "cli/commands.h"
+#include "cli/snapshot_source.h"
 
 namespace foyer::cli {
 namespace {
@@ -12,15 +13,16 @@ namespace {
 struct WhoCanOptions {
   std::string target;
   std::string role;
-  std::string snapshot;
+  SnapshotSource source;
   std::string format = "text";
 };
 
 int RunWhoCan(const WhoCanOptions& options) {
-  Result<access_graph::Snapshot> snapshot = access_graph::ReadSnapshotFile(options.snapshot);
+  Result<access_graph::Snapshot> snapshot = LoadSnapshot(options.source);
   if (!snapshot.ok()) return ReportError(snapshot.error());
   access_graph::AccessGraph graph = access_graph::AccessGraph::Build(*snapshot);
-  Result<std::vector<std::uint32_t>> targets = access_graph::ResolveTarget(graph, options.target, options.role);
+  Result<std::vector<std::uint32_t>> targets =
+      access_graph::ResolveTarget(graph, access_graph::AccountIdFor(*snapshot, options.target), options.role);
   if (!targets.ok()) return ReportError(targets.error());
   std::vector<access_graph::Path> paths = graph.WhoCan(*targets);
   std::string out;
@@ -37,9 +39,12 @@ void AddWhoCanCommand(CLI::App& root, Runner& selected) {
   auto options = std::make_shared<WhoCanOptions>();
   auto* command = root.add_subcommand(
       "who-can", "Every principal that can reach TARGET, with one shortest path and the conditions on each hop");
-  command->add_option("TARGET", options->target, "An account id or a role ARN")->required();
+  command->add_option("TARGET", options->target,
+                      "An account (id, name, domain/environment[/quality], admin, audit, deploy, management) or a "
+                      "role ARN")
+      ->required();
   command->add_option("--role", options->role, "Only the roles of the account with this name");
-  command->add_option("--snapshot", options->snapshot, "Snapshot file of the organization's policies")->required();
+  AddSnapshotSourceOptions(*command, options->source);
   command->add_option("--format", options->format, "text, json or dot")
       ->check(CLI::IsMember({"text", "json", "dot"}));
   command->callback([options, &selected] { selected = [options] { return RunWhoCan(*options); }; });
