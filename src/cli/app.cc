@@ -26,6 +26,8 @@ int Run(int argc, char** argv) {
   AddWhoCanCommand(app, selected);
   AddPathsCommand(app, selected);
   AddGraphCommand(app, selected);
+  AddSnapshotCommand(app, selected);
+  AddAuditCommand(app, selected);
   AddAccountsCommand(app, selected);
   AddCredentialProcessCommand(app, selected);
   AddAssumeCommand(app, selected);

@@ -17,6 +17,8 @@ void AddLogoutCommand(CLI::App& root, Runner& selected);
 void AddWhoCanCommand(CLI::App& root, Runner& selected);
 void AddPathsCommand(CLI::App& root, Runner& selected);
 void AddGraphCommand(CLI::App& root, Runner& selected);
+void AddSnapshotCommand(CLI::App& root, Runner& selected);
+void AddAuditCommand(CLI::App& root, Runner& selected);
 void AddAccountsCommand(CLI::App& root, Runner& selected);
 void AddCredentialProcessCommand(CLI::App& root, Runner& selected);
 void AddAssumeCommand(CLI::App& root, Runner& selected);
