@@ -76,8 +76,8 @@ class ApplyLock {
 // lease has expired), else the local file lock `<local_dir>/apply.lock`
 // with the holder written next to it in `apply.lock.holder`.
 // Fails with kLockHeldError when someone else holds it:
-//   "another foyer apply holds the lock since 2026-11-28T02:00:00Z:
-//    alice@laptop pid 4242 (DynamoDB table foyer-apply-lock) ..."
+//   "another foyer apply holds the lock: alice@laptop pid 4242 since
+//    2026-11-28T02:00:00Z (DynamoDB table foyer-apply-lock). Wait ..."
 Result<std::unique_ptr<ApplyLock>> AcquireApplyLock(const LockPlace& place,
                                                     const LockHolder& holder);
 
