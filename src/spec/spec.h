@@ -157,9 +157,29 @@ struct Guardrails {
   bool neuter_organization_account_access_role = true;
 };
 
+// Where a [[ci]] pipeline runs, which fixes the OIDC issuer and the shape
+// of its token's subject.
+enum class CiProvider { kGithub, kGitlab };
+
+// [[ci]]: a CI pipeline that deploys with Terraform. In each account its
+// selector picks, foyer creates the provider's IAM OIDC identity provider
+// and the role foyer/ci-<name>, trusted only for tokens of `repository` on
+// `branch`.
+struct CiIdentity {
+  LocatedString name;
+  Located<CiProvider> provider{CiProvider::kGithub, {}};
+  LocatedString repository;  // "acme/payments": GitHub owner/repo, GitLab project path
+  LocatedString branch;      // "main"
+  std::optional<Selector> in;  // absent: every service account
+  // Attached to the role; defaults to AdministratorAccess, since Terraform
+  // manages whatever the account holds.
+  NameList managed_policies;
+};
+
 // [terraform]: what `foyer terraform generate` writes.
 struct TerraformSettings {
-  LocatedString required_version{">= 1.5", {}};       // terraform { required_version }
+  // use_lockfile (S3-native state locking) needs Terraform 1.10.
+  LocatedString required_version{">= 1.10", {}};      // terraform { required_version }
   LocatedString aws_provider_version{">= 5.0", {}};   // hashicorp/aws version constraint
   LocatedString role{"Administrator", {}};            // the role Terraform assumes per account
 };
@@ -174,6 +194,7 @@ struct Spec {
   Identity identity;
   Guardrails guardrails;
   TerraformSettings terraform;
+  std::vector<CiIdentity> ci;
 };
 
 // The roles every organization has without declaring them (DESIGN.md

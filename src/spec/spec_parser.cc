@@ -33,7 +33,7 @@ class SpecParser {
     Spec spec;
     TableReader reader(root, "at the top level",
                        {"organization", "accounts", "domain", "role", "group", "identity",
-                        "guardrails", "terraform"},
+                        "guardrails", "terraform", "ci"},
                        diagnostics_);
     if (const toml::table* table = RequiredTable(reader, "organization")) {
       spec.organization = ReadOrganization(*table);
@@ -56,6 +56,8 @@ class SpecParser {
     if (const toml::table* table = reader.Table("terraform")) {
       spec.terraform = ReadTerraform(*table);
     }
+    auto pipelines = reader.TableArray("ci", "an array of tables, written [[ci]]");
+    for (size_t i = 0; i < pipelines.size(); ++i) spec.ci.push_back(ReadCi(*pipelines[i], i));
     reader.ReportUnknownKeys();
     return spec;
   }
@@ -265,6 +267,31 @@ class SpecParser {
          guardrails.neuter_organization_account_access_role);
     reader.ReportUnknownKeys();
     return guardrails;
+  }
+
+  CiIdentity ReadCi(const toml::table& table, size_t index) {
+    TableReader reader(table, "in " + ElementName("[[ci]]", index, ""),
+                       {"name", "provider", "repository", "branch", "in", "managed_policies"}, diagnostics_);
+    CiIdentity ci;
+    ci.name = reader.RequiredString("name");
+    const std::string element = ElementName("[[ci]]", index, ci.name.value);
+    reader.set_where("in " + element);
+    if (auto provider = reader.RequiredString("provider"); !provider.value.empty()) {
+      ci.provider.at = provider.at;
+      if (provider.value == "gitlab") {
+        ci.provider.value = CiProvider::kGitlab;
+      } else if (provider.value != "github") {
+        diagnostics_.Add(provider.at, "'provider' in " + element + " must be \"github\" or \"gitlab\", not \"" +
+                                          provider.value + "\"");
+      }
+    }
+    ci.repository = reader.RequiredString("repository");
+    ci.branch = reader.RequiredString("branch");
+    ci.in = ReadSelector(reader, element);
+    ci.managed_policies = reader.StringList("managed_policies")
+                              .value_or(DefaultList({"arn:aws:iam::aws:policy/AdministratorAccess"}, reader.at()));
+    reader.ReportUnknownKeys();
+    return ci;
   }
 
   TerraformSettings ReadTerraform(const toml::table& table) {

@@ -78,7 +78,8 @@ TEST(SpecParserTest, FillsDefaults) {
   EXPECT_TRUE(spec.guardrails.deny_iam_users_outside_admin);
   EXPECT_TRUE(spec.guardrails.deny_root_user);
   EXPECT_TRUE(spec.guardrails.neuter_organization_account_access_role);
-  EXPECT_EQ(spec.terraform.required_version.value, ">= 1.5");
+  EXPECT_EQ(spec.terraform.required_version.value, ">= 1.10");
+  EXPECT_TRUE(spec.ci.empty());
   EXPECT_EQ(spec.terraform.aws_provider_version.value, ">= 5.0");
   EXPECT_EQ(spec.terraform.role.value, "Administrator");
   EXPECT_FALSE(spec.identity.oidc.has_value());
@@ -244,6 +245,53 @@ TEST(SpecParserTest, DuplicateKeyIsASyntaxError) {
 TEST(SpecParserTest, EmptyInputReportsTheMissingTables) {
   EXPECT_THAT(ParseErrors(""), ElementsAre("t.toml:1:1: error: missing table [organization]",
                                            "t.toml:1:1: error: missing table [accounts]"));
+}
+
+TEST(SpecParserTest, ReadsCiIdentities) {
+  std::string text = std::string(kSmallSpec) + R"(
+[[ci]]
+name = "payments-deploy"
+provider = "github"
+repository = "acme/payments"
+branch = "main"
+in = { domains = ["payments"] }
+
+[[ci]]
+name = "web"
+provider = "gitlab"
+repository = "acme/frontend/web"
+branch = "release"
+managed_policies = ["arn:aws:iam::aws:policy/PowerUserAccess"]
+)";
+  ParsedSpec parsed = ParseSpec(text, "t.toml");
+  ASSERT_THAT(Lines(parsed.diagnostics), ElementsAre());
+  ASSERT_EQ(parsed.spec.ci.size(), 2u);
+  const CiIdentity& github = parsed.spec.ci[0];
+  EXPECT_EQ(github.name.value, "payments-deploy");
+  EXPECT_EQ(github.provider.value, CiProvider::kGithub);
+  EXPECT_EQ(github.repository.value, "acme/payments");
+  EXPECT_EQ(github.branch.value, "main");
+  EXPECT_THAT(github.in->domains->Values(), ElementsAre("payments"));
+  EXPECT_THAT(github.managed_policies.Values(), ElementsAre("arn:aws:iam::aws:policy/AdministratorAccess"));
+  const CiIdentity& gitlab = parsed.spec.ci[1];
+  EXPECT_EQ(gitlab.provider.value, CiProvider::kGitlab);
+  EXPECT_EQ(gitlab.provider.at.line, 45);
+  EXPECT_FALSE(gitlab.in.has_value());
+  EXPECT_THAT(gitlab.managed_policies.Values(), ElementsAre("arn:aws:iam::aws:policy/PowerUserAccess"));
+}
+
+TEST(SpecParserTest, CiNeedsAKnownProviderAndEveryRequiredKey) {
+  std::string text = std::string(kSmallSpec) + R"(
+[[ci]]
+name = "deploy"
+provider = "jenkins"
+branch = "main"
+)";
+  ParsedSpec parsed = ParseSpec(text, "t.toml");
+  EXPECT_THAT(Lines(parsed.diagnostics),
+              ElementsAre("t.toml:36:1: error: missing key 'repository' in [[ci]] 'deploy'",
+                          "t.toml:38:12: error: 'provider' in [[ci]] 'deploy' must be \"github\" or \"gitlab\", not "
+                          "\"jenkins\""));
 }
 
 }  // namespace

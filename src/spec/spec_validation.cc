@@ -144,6 +144,7 @@ class Validator {
     CheckGroups();
     CheckIdentity();
     CheckTerraform();
+    CheckCi();
     return std::move(diagnostics_.list);
   }
 
@@ -189,6 +190,8 @@ class Validator {
   void CheckIdentity();
   void CheckOidc(const OidcIdentity& oidc);
   void CheckTerraform();
+  void CheckCi();
+  void CheckCiIdentity(const CiIdentity& ci);
 
   const Spec& spec_;
   Diagnostics diagnostics_;
@@ -462,6 +465,73 @@ void Validator::CheckTerraform() {
     Error(role.at, "'role' in [terraform] must be a role of member accounts, not " +
                        Quoted(role.value));
   }
+}
+
+// A repository path as the CI provider writes it in its tokens: segments of
+// letters, digits, '.', '_' and '-', joined by '/'; exactly two for GitHub
+// (owner/repo), at least two for GitLab (group[/subgroup...]/project). No
+// wildcard can be written, so a trust can never match another repository.
+bool IsRepositoryPath(std::string_view path, CiProvider provider) {
+  std::vector<std::string_view> segments = Split(path, '/');
+  if (segments.size() < 2 || (provider == CiProvider::kGithub && segments.size() != 2)) return false;
+  for (std::string_view segment : segments) {
+    if (segment.empty() || !IsWord(segment, 100, "._-")) return false;
+  }
+  return true;
+}
+
+// A git branch name as it appears in a token's subject. '*' and '?' are
+// refused since they would be wildcards in a StringLike condition, ':' since
+// it separates the subject's fields.
+bool IsBranchName(std::string_view branch) {
+  if (branch.empty() || branch.size() > 255 || HasWhitespace(branch)) return false;
+  return branch.find_first_of("*?:") == std::string_view::npos;
+}
+
+void Validator::CheckCi() {
+  std::map<std::string, SourcePosition> seen;
+  for (const CiIdentity& ci : spec_.ci) {
+    CheckCiIdentity(ci);
+    auto [first, inserted] = seen.emplace(Lowercase(ci.name.value), ci.name.at);
+    if (!inserted) {
+      Error(ci.name.at, "[[ci]] " + Quoted(ci.name.value) + " is declared twice (first at " +
+                            PositionText(first->second) + "; IAM role names ignore case)");
+    }
+  }
+}
+
+void Validator::CheckCiIdentity(const CiIdentity& ci) {
+  const std::string owner = "[[ci]] " + Quoted(ci.name.value);
+  if (!IsIamName("ci-" + ci.name.value)) {
+    Error(ci.name.at, "name " + Quoted(ci.name.value) + " of " + owner +
+                          " must be 1 to 61 letters, digits or + = , . @ _ - (the role is named ci-<name>)");
+  }
+  if (!IsRepositoryPath(ci.repository.value, ci.provider.value)) {
+    Error(ci.repository.at, "repository " + Quoted(ci.repository.value) + " of " + owner + " must be " +
+                                (ci.provider.value == CiProvider::kGithub ? "owner/repo" : "group/project") +
+                                ", letters, digits, '.', '_' and '-' only (no wildcards)");
+  }
+  if (!IsBranchName(ci.branch.value)) {
+    Error(ci.branch.at, "branch " + Quoted(ci.branch.value) + " of " + owner +
+                            " must be one branch name, without spaces, '*', '?' or ':'");
+  }
+  CheckSelector(ci.in, owner);
+  if (ci.in && ci.in->accounts) {
+    for (const LocatedString& account : ci.in->accounts->items) {
+      // Rule S4: a pipeline's role in the admin account would be a way from
+      // a repository into every account; management is never a target (S2).
+      if (account.value == spec_.accounts.admin.value || account.value == "management") {
+        Error(account.at, owner + " may not reach the " + Quoted(account.value) +
+                              " account: CI identities live only in accounts without a way into others");
+      }
+    }
+  }
+  for (const LocatedString& arn : ci.managed_policies.items) {
+    if (!IsManagedPolicyArn(arn.value)) {
+      Error(arn.at, Quoted(arn.value) + " is not a managed policy ARN like 'arn:aws:iam::aws:policy/ReadOnlyAccess'");
+    }
+  }
+  CheckNoRepeats("managed policy", ci.managed_policies);
 }
 
 }  // namespace

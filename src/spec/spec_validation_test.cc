@@ -331,5 +331,67 @@ TEST(SpecValidationTest, AccountNamePartRule) {
   EXPECT_FALSE(IsValidAccountNamePart("a.b"));
 }
 
+TEST(SpecValidationTest, CiRepositoriesAndBranchesAreExactNames) {
+  std::string text = std::string(kSmallSpec) + R"(
+[[ci]]
+name = "ok"
+provider = "github"
+repository = "acme/payments"
+branch = "main"
+
+[[ci]]
+name = "wild"
+provider = "github"
+repository = "acme/*"
+branch = "feature/*"
+
+[[ci]]
+name = "nested"
+provider = "github"
+repository = "acme/group/payments"
+branch = "main"
+
+[[ci]]
+name = "lab"
+provider = "gitlab"
+repository = "acme/group/payments"
+branch = "main"
+)";
+  EXPECT_THAT(ValidationErrors(text),
+              ElementsAre("t.toml:45:14: error: repository 'acme/*' of [[ci]] 'wild' must be owner/repo, letters, "
+                          "digits, '.', '_' and '-' only (no wildcards)",
+                          "t.toml:46:10: error: branch 'feature/*' of [[ci]] 'wild' must be one branch name, "
+                          "without spaces, '*', '?' or ':'",
+                          "t.toml:51:14: error: repository 'acme/group/payments' of [[ci]] 'nested' must be "
+                          "owner/repo, letters, digits, '.', '_' and '-' only (no wildcards)"));
+}
+
+TEST(SpecValidationTest, CiNamesAreUniqueAndNeverReachAdminOrManagement) {
+  std::string text = std::string(kSmallSpec) + R"(
+[[ci]]
+name = "deploy"
+provider = "github"
+repository = "acme/payments"
+branch = "main"
+in = { accounts = ["admin", "management", "audit"] }
+
+[[ci]]
+name = "Deploy"
+provider = "github"
+repository = "acme/web"
+branch = "main"
+managed_policies = ["AdministratorAccess"]
+)";
+  EXPECT_THAT(ValidationErrors(text),
+              ElementsAre("t.toml:41:20: error: [[ci]] 'deploy' may not reach the 'admin' account: CI identities "
+                          "live only in accounts without a way into others",
+                          "t.toml:41:29: error: [[ci]] 'deploy' may not reach the 'management' account: CI "
+                          "identities live only in accounts without a way into others",
+                          "t.toml:44:8: error: [[ci]] 'Deploy' is declared twice (first at 37:8; IAM role names "
+                          "ignore case)",
+                          "t.toml:48:21: error: 'AdministratorAccess' is not a managed policy ARN like "
+                          "'arn:aws:iam::aws:policy/ReadOnlyAccess'"));
+}
+
 }  // namespace
 }  // namespace foyer::spec
