@@ -48,6 +48,11 @@ class SecretStore {
 // file does not exist yet (an interactive source then asks twice).
 using PassphraseSource = std::function<Result<std::string>(bool creating)>;
 
+// Prints `prompt` on stderr and reads one line from stdin with echo turned
+// off. Fails with exit code 3 (and `what_to_pass` in the message) when stdin
+// is not a terminal: scripts must never wait on a prompt.
+Result<std::string> ReadHiddenFromTerminal(const std::string& prompt, const std::string& what_to_pass);
+
 // FOYER_PASSPHRASE when set, else a prompt without echo on the terminal,
 // else an error with exit code 3 saying to set FOYER_PASSPHRASE.
 PassphraseSource DefaultPassphraseSource(const creds::Environment& env);
