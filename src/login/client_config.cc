@@ -51,9 +51,10 @@ void ReadMethodSettings(spec::TableReader& org_reader, OrgAccess& org, spec::Dia
     org.saml->audience = saml->String("audience").value_or(spec::LocatedString{}).value;
     saml->ReportUnknownKeys();
   }
-  if (auto user = section("iam_user", {"user_name", "mfa_serial"})) {
+  if (auto user = section("iam_user", {"user_name", "mfa_serial", "mfa_process"})) {
     org.iam_user = IamUserSettings{user->RequiredString("user_name").value,
-                                   user->String("mfa_serial").value_or(spec::LocatedString{}).value};
+                                   user->String("mfa_serial").value_or(spec::LocatedString{}).value,
+                                   user->String("mfa_process").value_or(spec::LocatedString{}).value};
     user->ReportUnknownKeys();
   }
   if (auto center = section("identity_center", {"start_url", "region", "session_name"})) {
@@ -250,6 +251,7 @@ std::string RenderClientConfig(const ClientConfigFile& config) {
     if (org.iam_user) {
       out += "\n[orgs." + org.name + ".iam_user]\nuser_name = " + Quoted(org.iam_user->user_name) + "\n";
       if (!org.iam_user->mfa_serial.empty()) out += "mfa_serial = " + Quoted(org.iam_user->mfa_serial) + "\n";
+      if (!org.iam_user->mfa_process.empty()) out += "mfa_process = " + Quoted(org.iam_user->mfa_process) + "\n";
     }
     if (org.identity_center) {
       out += "\n[orgs." + org.name + ".identity_center]\nstart_url = " + Quoted(org.identity_center->start_url) +

@@ -60,6 +60,9 @@ struct SamlSettings {
 struct IamUserSettings {
   std::string user_name;
   std::string mfa_serial;  // ARN of the virtual MFA device
+  // A command (split like a shell would, run without one) whose first line
+  // of output is the current MFA code, e.g. a password manager's TOTP.
+  std::string mfa_process;
 };
 
 struct IdentityCenterSettings {

@@ -44,7 +44,7 @@ TEST_F(ClientConfigTest, SavesAndLoadsEveryField) {
   OrgAccess other = Acme();
   other.name = "beta";
   other.method = LoginMethod::kIamUser;
-  other.iam_user = IamUserSettings{"alice", "arn:aws:iam::333333333333:mfa/alice"};
+  other.iam_user = IamUserSettings{"alice", "arn:aws:iam::333333333333:mfa/alice", "pass otp foyer/alice"};
   other.regions = {"cn-north-1", "cn-northwest-1"};
   config.Upsert(other);
 
@@ -60,6 +60,7 @@ TEST_F(ClientConfigTest, SavesAndLoadsEveryField) {
   auto beta = loaded->Select("beta");
   ASSERT_TRUE(beta.ok());
   EXPECT_EQ((*beta)->iam_user->mfa_serial, "arn:aws:iam::333333333333:mfa/alice");
+  EXPECT_EQ((*beta)->iam_user->mfa_process, "pass otp foyer/alice");
   EXPECT_EQ((*beta)->LandingRoleArn("sre"), "arn:aws-cn:iam::111111111111:role/foyer/sre");
   EXPECT_EQ((*loaded->Select(""))->name, "acme");
 }

@@ -4,6 +4,7 @@
 #include "aws/sts.h"
 #include "login/browser.h"
 #include "login/device_authorization_login.h"
+#include "login/iam_user_login.h"
 #include "login/identity_center_login.h"
 #include "login/oidc_login.h"
 #include "login/regional_sts.h"
@@ -109,6 +110,8 @@ Result<store::CachedCredentials> LogIn(const OrgAccess& org, const LoginOptions&
             return LogInWithSaml(org, options);
           case LoginMethod::kIdentityCenter:
             return LogInWithIdentityCenter(org, options);
+          case LoginMethod::kIamUser:
+            return LogInWithIamUser(org, options);
           default:
             break;
         }

@@ -19,6 +19,8 @@
 
 namespace foyer::login {
 
+class SecretStore;
+
 // "landing/<org>/<group>"
 std::string LandingCacheKey(const OrgAccess& org, const std::string& group);
 
@@ -49,6 +51,11 @@ struct LoginOptions {
   // SAML: read the SAMLResponse from this file ("-": stdin) instead of
   // receiving it from the IdP at the loopback ACS (--assertion-file).
   std::string saml_assertion_file;
+  // IAM user: the current MFA code (--mfa-code); empty: the configured
+  // mfa_process, else a prompt on the terminal.
+  std::string mfa_code;
+  // IAM user: where the access key is kept; null: OpenDefaultSecretStore().
+  SecretStore* secrets = nullptr;
   // How to reach AWS (endpoint overrides, retries); region is chosen per call.
   aws::ClientConfig aws;
 };
