@@ -1,5 +1,6 @@
 #include "access/target_session.h"
 
+#include "access/granted_roles.h"
 #include "access/role_session.h"
 #include "access/target.h"
 #include "login/client_config.h"
@@ -25,6 +26,22 @@ Result<Target> Resolve(const std::string& text, const login::OrgAccess& org, con
   return ResolveTarget(text, org, inventory);
 }
 
+// The account's name in the recorded grants: the label a name resolved to,
+// "management", or for an id the name the inventory knows it by ("" when
+// there is none). Read only when a role has to be chosen or checked.
+std::string GrantsAccountName(const Target& target, const login::OrgAccess& org, const store::StateDir& state) {
+  if (target.account_id == org.management_account_id) return std::string(org::kManagementAccountName);
+  if (!IsAccountId(target.label)) return target.label;
+  auto inventories = store::InventoryCache::Open(state);
+  if (!inventories.ok() || org.management_account_id.empty()) return "";
+  auto loaded = inventories->Load(org.management_account_id);
+  if (!loaded.ok() || !*loaded) return "";
+  for (const auto& account : (*loaded)->accounts) {
+    if (account.id == target.account_id) return account.name;
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<TargetSession> OpenTargetSession(const TargetSessionOptions& options, const creds::Environment& env) {
@@ -36,20 +53,24 @@ Result<TargetSession> OpenTargetSession(const TargetSessionOptions& options, con
   if (!state.ok()) return state.error();
   auto target = Resolve(options.target, **org, *state);
   if (!target.ok()) return target.error();
+  std::string group = options.group.empty() ? (*org)->default_group : options.group;
+  std::string account_name = (*org)->grants.empty() ? "" : GrantsAccountName(*target, **org, *state);
+  auto role = ChooseRole(**org, group, account_name, options.role);
+  if (!role.ok()) return role.error();
   auto window = RefreshWindowFromEnvironment(env);
   if (!window.ok()) return window.error();
   auto cache = store::CredentialCache::Open(*state);
   if (!cache.ok()) return cache.error();
 
   RoleSessionRequest request;
-  request.group = options.group.empty() ? (*org)->default_group : options.group;
+  request.group = group;
   request.account_id = target->account_id;
-  request.role = options.role;
+  request.role = *role;
   request.use_cache = options.use_cache;
   request.refresh_window = *window;
   auto session = GetRoleSession(**org, request, *state, *cache, env);
   if (!session.ok()) return session.error();
-  return TargetSession{std::move(*session), target->account_id, (*org)->regions.front()};
+  return TargetSession{std::move(*session), target->account_id, (*org)->regions.front(), *role};
 }
 
 }  // namespace foyer::access

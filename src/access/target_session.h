@@ -15,7 +15,8 @@ namespace foyer::access {
 
 struct TargetSessionOptions {
   std::string target;
-  std::string role = "Administrator";
+  // Empty: the only role the group is granted there (granted_roles.h).
+  std::string role;
   std::string org;    // empty: the configured default
   std::string group;  // empty: the org's default_group
   bool use_cache = true;
@@ -25,6 +26,7 @@ struct TargetSession {
   store::CachedCredentials session;
   std::string account_id;
   std::string region;  // the org's first region
+  std::string role;    // the role assumed, once defaulted
 };
 
 // The session for `options`. The warm path reads the client configuration

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "access/org_access_from_spec.h"
 #include "cli/commands.h"
 #include "login/client_config.h"
 #include "login/saml_login.h"
@@ -25,9 +26,11 @@ struct ConfigureOptions {
   std::string saml_audience;
   std::string iam_user;
   std::string mfa_serial;
+  std::string mfa_process;
   std::string sso_start_url;
   std::string sso_region;
   std::string sso_session;
+  std::string from;  // a foyer.toml
   bool make_default = false;
 };
 
@@ -58,10 +61,11 @@ login::OrgAccess Merge(login::OrgAccess org, const ConfigureOptions& options) {
     set(saml.audience, options.saml_audience);
     org.saml = saml;
   }
-  if (!options.iam_user.empty() || !options.mfa_serial.empty()) {
+  if (!options.iam_user.empty() || !options.mfa_serial.empty() || !options.mfa_process.empty()) {
     login::IamUserSettings user = org.iam_user.value_or(login::IamUserSettings{});
     set(user.user_name, options.iam_user);
     set(user.mfa_serial, options.mfa_serial);
+    set(user.mfa_process, options.mfa_process);
     org.iam_user = user;
   }
   if (!options.sso_start_url.empty() || !options.sso_region.empty() || !options.sso_session.empty()) {
@@ -104,6 +108,9 @@ int RunConfigure(const ConfigureOptions& options) {
   for (const auto& org : config.orgs) {
     if (org.name == options.org) base = org;
   }
+  if (!options.from.empty()) {
+    if (Status applied = access::ApplySpecFile(options.from, base); !applied.ok()) return ReportError(applied.error());
+  }
   login::OrgAccess merged = Merge(base, options);
   if (!options.saml_metadata.empty()) {
     auto installed = login::InstallSamlMetadata(options.saml_metadata, path, options.org);
@@ -111,6 +118,12 @@ int RunConfigure(const ConfigureOptions& options) {
     merged.saml->metadata_file = *installed;
   }
   config.Upsert(std::move(merged));
+  if (!options.from.empty() && config.Select(options.org).value()->admin_account_id.empty()) {
+    Error error = MakeError("ConfigError", options.from + " names the admin account but not its id: give "
+                                           "--admin-account ID (or run `foyer accounts --refresh` first)");
+    error.exit_code = ExitCode::kUsage;
+    return ReportError(error);
+  }
   if (options.make_default || config.default_org.empty()) config.default_org = options.org;
 
   // Write only what would load again: the text to be saved is checked first.
@@ -149,10 +162,14 @@ void AddConfigureCommand(CLI::App& root, Runner& selected) {
                       "Audience the assertions name (default urn:amazon:webservices)");
   command->add_option("--iam-user", options->iam_user, "IAM user name in the admin account");
   command->add_option("--mfa-serial", options->mfa_serial, "ARN of the user's MFA device");
+  command->add_option("--mfa-process", options->mfa_process,
+                      "IAM user: a command printing the current MFA code (run without a shell)");
   command->add_option("--sso-start-url", options->sso_start_url, "IAM Identity Center start URL");
   command->add_option("--sso-region", options->sso_region, "IAM Identity Center region");
   command->add_option("--sso-session", options->sso_session,
                       "The AWS CLI sso-session whose token cache to share (default: the organization's name)");
+  command->add_option("--from", options->from,
+                      "A foyer.toml: take the management account, regions, OIDC settings and grants from it");
   command->add_flag("--default", options->make_default, "Make this organization the default");
   command->callback([&selected, options] { selected = [options] { return RunConfigure(*options); }; });
 }

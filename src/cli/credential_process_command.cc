@@ -25,7 +25,7 @@ int RunCredentialProcess(const access::TargetSessionOptions& options) {
 void AddTargetSessionOptions(CLI::App& command, access::TargetSessionOptions& options, bool& no_cache) {
   command.add_option("TARGET", options.target, "Account id, admin, management, account name or <domain>/<environment>[/<quality>]")
       ->required();
-  command.add_option("--role", options.role, "Role to assume in the account (default Administrator)");
+  command.add_option("--role", options.role, "Role to assume (default: the only role your group is granted in the account)");
   command.add_option("--org", options.org, "Organization of the client configuration (default: default_org)");
   command.add_option("--group", options.group, "Group whose landing session to start from (default: default_group)");
   command.add_flag("--no-cache", no_cache, "Ask STS for a new session; neither read nor write the cache");
