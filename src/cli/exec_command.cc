@@ -1,6 +1,8 @@
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "access/exports.h"
+#include "access/server_exec.h"
 #include "access/target_session.h"
 #include "cli/commands.h"
 #include "creds/environment.h"
@@ -19,6 +22,7 @@ struct ExecOptions {
   access::TargetSessionOptions target;
   bool no_cache = false;
   bool nested = false;
+  bool server = false;
   std::vector<std::string> command;
 };
 
@@ -26,6 +30,18 @@ Error UsageError(std::string message) {
   Error error = MakeError("UsageError", std::move(message));
   error.exit_code = ExitCode::kUsage;
   return error;
+}
+
+// The command's exit status; a signal that ended it ends foyer the same way.
+int RunWithServer(const ExecOptions& options) {
+  auto status = access::RunWithCredentialServer(options.target, options.command, creds::Environment::Process());
+  if (!status.ok()) return ReportError(status.error());
+  if (WIFSIGNALED(*status)) {
+    std::signal(WTERMSIG(*status), SIG_DFL);
+    std::raise(WTERMSIG(*status));
+    return 128 + WTERMSIG(*status);
+  }
+  return WEXITSTATUS(*status);
 }
 
 // Replaces this process with the command, so that its exit status and any
@@ -37,6 +53,7 @@ int RunExec(ExecOptions& options) {
     return ReportError(UsageError(std::string("already inside `foyer exec` (FOYER_EXEC=") + outer +
                                   "); pass --nested to switch accounts from within it"));
   }
+  if (options.server) return RunWithServer(options);
   auto target = access::OpenTargetSession(options.target, creds::Environment::Process());
   if (!target.ok()) return ReportError(target.error());
   for (const auto& [name, value] : access::SessionVariables(target->session.credentials, target->region)) {
@@ -61,6 +78,8 @@ void AddExecCommand(CLI::App& root, Runner& selected) {
   auto* command = root.add_subcommand("exec", "Run a command with a session of TARGET in its environment");
   AddTargetSessionOptions(*command, options->target, options->no_cache);
   command->add_flag("--nested", options->nested, "Allow running inside another `foyer exec`");
+  command->add_flag("--server", options->server,
+                    "Serve credentials to CMD from a loopback endpoint, renewed as they expire, instead of keys");
   command->add_option("CMD", options->command, "The command and its arguments, after --")->required();
   command->callback([&selected, options] {
     options->target.use_cache = !options->no_cache;
