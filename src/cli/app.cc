@@ -32,6 +32,10 @@ int Run(int argc, char** argv) {
   AddCredentialProcessCommand(app, selected);
   AddAssumeCommand(app, selected);
   AddExecCommand(app, selected);
+  AddConfigSyncCommand(app, selected);
+  AddConsoleCommand(app, selected);
+  AddServeCredentialsCommand(app, selected);
+  AddCompletionCommand(app, selected);
   AddTerraformCommand(app, selected);
 
   try {
