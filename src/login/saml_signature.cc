@@ -5,6 +5,7 @@
 
 #include <libxml/valid.h>
 #include <xmlsec/crypto.h>
+#include <xmlsec/errors.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/xmltree.h>
@@ -78,6 +79,9 @@ Status CheckReference(xmlNode* signature, xmlNode* element, const std::string& w
   return OkStatus();
 }
 
+// xmlsec prints every failure on stderr; foyer reports its own message.
+void IgnoreXmlsecError(const char*, int, const char*, const char*, const char*, int, const char*) {}
+
 }  // namespace
 
 // Kept until the process ends: shutting xmlsec down while another thread
@@ -85,8 +89,10 @@ Status CheckReference(xmlNode* signature, xmlNode* element, const std::string& w
 bool InitializeXmlsec() {
   static bool ready = [] {
     xmlInitParser();
-    return xmlSecInit() >= 0 && xmlSecCheckVersion() == 1 && xmlSecCryptoAppInit(nullptr) >= 0 &&
-           xmlSecCryptoInit() >= 0;
+    bool started = xmlSecInit() >= 0 && xmlSecCheckVersion() == 1 && xmlSecCryptoAppInit(nullptr) >= 0 &&
+                   xmlSecCryptoInit() >= 0;
+    xmlSecErrorsSetCallback(IgnoreXmlsecError);
+    return started;
   }();
   return ready;
 }

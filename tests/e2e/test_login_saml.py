@@ -214,6 +214,7 @@ class SamlLoginTest(unittest.TestCase):
         result = self.login_with(response)
         self.assertEqual(result.returncode, 3, result.stderr)
         self.assertIn(message, result.stderr)
+        self.assertTrue(result.stderr.startswith("foyer: "), result.stderr)
         self.assertEqual(self.saml_calls(), 0, "a refused response reached STS")
         return result
 
