@@ -299,6 +299,15 @@ class SamlLoginTest(unittest.TestCase):
         wrapped = signed[:start] + "<samlp:Extensions>" + original + "</samlp:Extensions>" + evil + signed[end:]
         self.assert_refused(wrapped, "signature-wrapping")
 
+    def test_sha1_signature_is_refused(self):
+        template = response_xml(self.landing_role, self.provider)
+        weak = self.idp.sign(
+            template.replace("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "http://www.w3.org/2000/09/xmldsig#rsa-sha1")
+            .replace("http://www.w3.org/2001/04/xmlenc#sha256", "http://www.w3.org/2000/09/xmldsig#sha1"), "_a1")
+        self.assertIn("http://www.w3.org/2000/09/xmldsig#rsa-sha1", weak)
+        self.assert_refused(weak, "it must be an enveloped RSA-SHA256 signature with exclusive canonicalization "
+                                  "and a SHA-256 digest")
+
     def test_role_the_idp_does_not_offer_is_refused(self):
         other = self.idp.sign(response_xml(f"arn:aws:iam::{self.account}:role/foyer/dev", self.provider), "_a1")
         result = self.assert_refused(other, f"the IdP does not offer the landing role {self.landing_role}")
