@@ -2,6 +2,9 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "creds/environment.h"
+#include "login/client_config.h"
+#include "login/identity_center_login.h"
 #include "store/credential_cache.h"
 #include "store/state_dir.h"
 
@@ -15,6 +18,15 @@ int RunLogout() {
   if (!cache.ok()) return ReportError(cache.error());
   Status removed = cache->RemoveAll();
   if (!removed.ok()) return ReportError(removed.error());
+  // Identity Center tokens (and their refresh tokens) are shared with the
+  // AWS CLI in its cache; an unconfigured foyer has none.
+  if (auto config = login::LoadClientConfig(login::ClientConfigPath()); config.ok()) {
+    for (const auto& org : config->orgs) {
+      if (!org.identity_center) continue;
+      Status forgotten = login::ForgetIdentityCenterToken(org, creds::Environment::Process());
+      if (!forgotten.ok()) return ReportError(forgotten.error());
+    }
+  }
   std::fprintf(stderr, "Logged out: every cached session is forgotten.\n");
   return 0;
 }

@@ -110,8 +110,7 @@ Result<DeviceTokenPoll> ParseDeviceTokenPoll(int http_status, std::string_view b
 
 Result<DeviceAuthorizationResponse> StartDeviceAuthorization(aws::HttpTransport& transport,
                                                              const OidcProviderMetadata& provider,
-                                                             const std::string& client_id, const std::string& scope,
-                                                             const std::string& nonce) {
+                                                             const std::string& client_id, const std::string& scope) {
   if (provider.device_authorization_endpoint.empty()) {
     Error error = MakeError("LoginRefused", "the OpenID provider '" + provider.issuer +
                                                 "' offers no device authorization endpoint; log in without "
@@ -120,7 +119,7 @@ Result<DeviceAuthorizationResponse> StartDeviceAuthorization(aws::HttpTransport&
     return error;
   }
   auto response = PostForm(transport, provider.device_authorization_endpoint,
-                           {{"client_id", client_id}, {"scope", scope}, {"nonce", nonce}},
+                           {{"client_id", client_id}, {"scope", scope}},
                            "device authorization endpoint");
   if (!response.ok()) return response.error();
   return ParseDeviceAuthorizationResponse(response->status, response->body);

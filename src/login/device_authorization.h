@@ -47,14 +47,14 @@ struct DeviceTokenPoll {
 };
 Result<DeviceTokenPoll> ParseDeviceTokenPoll(int http_status, std::string_view body);
 
-// POSTs client_id, scope and nonce to the provider's
-// device_authorization_endpoint. Fails with a clear message when discovery
+// POSTs client_id and scope to the provider's device_authorization_endpoint.
+// No nonce: RFC 8628 defines none, and providers leave it out of the ID
+// token (a token that carries one is then refused as another login's). Fails with a clear message when discovery
 // named none (the provider has no device flow, or it is not enabled for
 // this client).
 Result<DeviceAuthorizationResponse> StartDeviceAuthorization(aws::HttpTransport& transport,
                                                              const OidcProviderMetadata& provider,
-                                                             const std::string& client_id, const std::string& scope,
-                                                             const std::string& nonce);
+                                                             const std::string& client_id, const std::string& scope);
 
 // POSTs grant_type=device_code with the device code and client_id.
 Result<DeviceTokenPoll> PollDeviceToken(aws::HttpTransport& transport, const OidcProviderMetadata& provider,

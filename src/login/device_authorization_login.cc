@@ -2,7 +2,6 @@
 
 #include "login/device_authorization.h"
 #include "login/oidc_discovery.h"
-#include "login/pkce.h"
 
 namespace foyer::login {
 
@@ -16,10 +15,7 @@ Result<OidcIdentity> LoginWithDeviceCode(aws::HttpTransport& transport, const Oi
   auto keys = JwkSet::Parse(*jwks_document);
   if (!keys.ok()) return keys.error();
 
-  // The device flow has no redirect to carry a state, but the nonce still
-  // binds the ID token to this very login.
-  std::string nonce = RandomUrlSafeToken();
-  auto authorization = StartDeviceAuthorization(transport, *provider, settings.client_id, settings.scope, nonce);
+  auto authorization = StartDeviceAuthorization(transport, *provider, settings.client_id, settings.scope);
   if (!authorization.ok()) return authorization.error();
   present(DeviceSignIn{authorization->verification_uri, authorization->verification_uri_complete,
                        authorization->user_code});
@@ -38,7 +34,8 @@ Result<OidcIdentity> LoginWithDeviceCode(aws::HttpTransport& transport, const Oi
   IdTokenExpectations expected;
   expected.issuer = provider->issuer;
   expected.client_id = settings.client_id;
-  expected.nonce = nonce;
+  // No nonce was sent (see StartDeviceAuthorization): the token must carry none.
+  expected.nonce = "";
   expected.now = std::chrono::system_clock::now();
   auto claims = ValidateIdToken(tokens.id_token, *keys, expected);
   if (!claims.ok()) return claims.error();

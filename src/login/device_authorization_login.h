@@ -3,8 +3,8 @@
 // the person approves the code on any other device, and foyer polls.
 //
 // What comes out is checked exactly like the browser login's ID token
-// (signature against the provider's keys, iss, aud, exp, and the nonce this
-// login sent), ready for sts:AssumeRoleWithWebIdentity.
+// (signature against the provider's keys, iss, aud, exp, iat; and no nonce,
+// since none was sent), ready for sts:AssumeRoleWithWebIdentity.
 #ifndef FOYER_LOGIN_DEVICE_AUTHORIZATION_LOGIN_H_
 #define FOYER_LOGIN_DEVICE_AUTHORIZATION_LOGIN_H_
 

@@ -104,13 +104,13 @@ TEST(DeviceAuthorizationTest, RequestsCarryClientScopeNonceAndDeviceCode) {
   provider.device_authorization_endpoint = "https://idp.example.com/device/auth";
   transport.Reply(200, kAuthorization);
   transport.Reply(400, R"({"error":"authorization_pending"})");
-  auto started = StartDeviceAuthorization(transport, provider, "foyer", "openid email", "n-1");
+  auto started = StartDeviceAuthorization(transport, provider, "foyer", "openid email");
   ASSERT_TRUE(started.ok()) << started.error().message;
   auto poll = PollDeviceToken(transport, provider, "foyer", started->device_code);
   ASSERT_TRUE(poll.ok()) << poll.error().message;
   ASSERT_EQ(transport.requests.size(), 2u);
   EXPECT_EQ(transport.requests[0].url, "https://idp.example.com/device/auth");
-  EXPECT_EQ(transport.FormOf(0), (QueryPairs{{"client_id", "foyer"}, {"scope", "openid email"}, {"nonce", "n-1"}}));
+  EXPECT_EQ(transport.FormOf(0), (QueryPairs{{"client_id", "foyer"}, {"scope", "openid email"}}));
   EXPECT_EQ(transport.requests[1].url, "https://idp.example.com/token");
   EXPECT_EQ(transport.FormOf(1), (QueryPairs{{"grant_type", "urn:ietf:params:oauth:grant-type:device_code"},
                                              {"device_code", "dc-1"},
@@ -121,7 +121,7 @@ TEST(DeviceAuthorizationTest, AProviderWithoutTheEndpointIsAClearUsageError) {
   aws::FakeTransport transport;
   OidcProviderMetadata provider;
   provider.issuer = "https://idp.example.com";
-  auto started = StartDeviceAuthorization(transport, provider, "foyer", "openid", "n");
+  auto started = StartDeviceAuthorization(transport, provider, "foyer", "openid");
   ASSERT_FALSE(started.ok());
   EXPECT_EQ(started.error().message,
             "the OpenID provider 'https://idp.example.com' offers no device authorization endpoint; log in without "

@@ -1,5 +1,7 @@
 #include "login/identity_center_login.h"
 
+#include <filesystem>
+
 #include "aws/sso.h"
 #include "aws/sts.h"
 #include "login/browser.h"
@@ -82,6 +84,14 @@ Result<aws::AssumedRole> AssumeLandingRole(const OrgAccess& org, const LoginOpti
 std::string IdentityCenterTokenPath(const OrgAccess& org, const creds::Environment& env) {
   const std::string& session = org.identity_center->session_name;
   return creds::SsoCachePath(env, session.empty() ? org.name : session);
+}
+
+Status ForgetIdentityCenterToken(const OrgAccess& org, const creds::Environment& env) {
+  std::string path = IdentityCenterTokenPath(org, env);
+  std::error_code error;
+  std::filesystem::remove(path, error);
+  if (error) return MakeError("SsoCacheError", "could not remove the Identity Center token " + path + ": " + error.message());
+  return OkStatus();
 }
 
 Result<store::CachedCredentials> LogInWithIdentityCenter(const OrgAccess& org, const LoginOptions& options) {

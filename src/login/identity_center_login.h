@@ -20,6 +20,11 @@ namespace foyer::login {
 // REQUIRES: org.identity_center
 std::string IdentityCenterTokenPath(const OrgAccess& org, const creds::Environment& env);
 
+// Removes the org's token file (`foyer logout`): the access token and the
+// refresh token with it. No error when there is none.
+// REQUIRES: org.identity_center
+Status ForgetIdentityCenterToken(const OrgAccess& org, const creds::Environment& env);
+
 // The landing session of options.group. The chained hop lasts one hour at
 // most (STS's limit for role chaining); its SourceIdentity and session name
 // are the Identity Center user name, as the portal's session shows it.

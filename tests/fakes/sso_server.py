@@ -63,6 +63,7 @@ class RecordedRequest:
     query: dict
     headers: dict  # names lower-cased
     body: object   # parsed JSON, or the raw text when it is not JSON
+    at: float = 0.0  # time.monotonic() on arrival
 
 
 @dataclass
@@ -254,7 +255,7 @@ class FakeSso:
             with self._lock:
                 self.state.requests.append(RecordedRequest(
                     request.method, request.path, dict(request.args),
-                    dict(request.environ["fake_sso.raw_headers"]), body))
+                    dict(request.environ["fake_sso.raw_headers"]), body, time.monotonic()))
                 return handler(body if isinstance(body, dict) else {})
         return wrapper
 

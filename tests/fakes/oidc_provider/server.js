@@ -11,7 +11,8 @@
 //
 // Prints "ready <issuer>" on stdout once listening. GET /test/counts answers
 // how many authorization and token requests it has seen, so tests can prove
-// how many login flows ran.
+// how many login flows ran; GET /test/device-counts how many device
+// authorizations (RFC 8628; the user-code pages are at /device).
 import { parseArgs } from 'node:util';
 import Provider from 'oidc-provider';
 
@@ -31,7 +32,9 @@ const provider = new Provider(issuer, {
     client_id: 'foyer',
     application_type: 'native',
     token_endpoint_auth_method: 'none',
-    grant_types: ['authorization_code'],
+    // The device flow (RFC 8628) for machines without a browser; refresh
+    // tokens only when offline_access is asked for.
+    grant_types: ['authorization_code', 'urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
     response_types: ['code'],
     // The port is ignored for native clients' loopback URIs.
     redirect_uris: ['http://127.0.0.1/callback'],
@@ -46,7 +49,7 @@ const provider = new Provider(issuer, {
   // providers do), which is what AWS reads.
   conformIdTokenClaims: false,
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: true } },
+  features: { devInteractions: { enabled: true }, deviceFlow: { enabled: true } },
   async findAccount(_ctx, id) {
     return {
       accountId: id,
@@ -58,13 +61,19 @@ const provider = new Provider(issuer, {
 });
 
 const counts = { authorization: 0, token: 0 };
+const deviceCounts = { device_authorization: 0 };
 provider.use(async (ctx, next) => {
   if (ctx.method === 'GET' && ctx.path === '/test/counts') {
     ctx.body = counts;
     return;
   }
+  if (ctx.method === 'GET' && ctx.path === '/test/device-counts') {
+    ctx.body = deviceCounts;
+    return;
+  }
   if (ctx.path === '/auth') counts.authorization += 1;
   if (ctx.path === '/token') counts.token += 1;
+  if (ctx.path === '/device/auth') deviceCounts.device_authorization += 1;
   await next();
 });
 
