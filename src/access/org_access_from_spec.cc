@@ -1,5 +1,7 @@
 #include "access/org_access_from_spec.h"
 
+#include <filesystem>
+
 #include "access/granted_roles.h"
 #include "store/state_dir.h"
 
@@ -51,6 +53,14 @@ Status ApplySpecFile(const std::string& path, login::OrgAccess& org) {
   auto checked = org::LoadValidSpec(path);
   if (!checked.ok()) return checked.error();
   ApplySpec(*checked, CachedInventory(checked->spec.organization.management_account_id.value), org);
+  // [identity.saml]: the metadata file, by its absolute path, for
+  // `foyer configure` to copy beside the client configuration.
+  if (const auto& saml = checked->spec.identity.saml) {
+    login::SamlSettings settings = org.saml.value_or(login::SamlSettings{});
+    settings.metadata_file =
+        std::filesystem::absolute(std::filesystem::path(path).parent_path() / saml->metadata_file.value).string();
+    org.saml = settings;
+  }
   return Status();
 }
 

@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -112,8 +113,10 @@ int RunConfigure(const ConfigureOptions& options) {
     if (Status applied = access::ApplySpecFile(options.from, base); !applied.ok()) return ReportError(applied.error());
   }
   login::OrgAccess merged = Merge(base, options);
-  if (!options.saml_metadata.empty()) {
-    auto installed = login::InstallSamlMetadata(options.saml_metadata, path, options.org);
+  // Metadata named by --saml-metadata or by the spec of --from (an absolute
+  // path) is copied; the copy is what logins trust.
+  if (merged.saml && (!options.saml_metadata.empty() || std::filesystem::path(merged.saml->metadata_file).is_absolute())) {
+    auto installed = login::InstallSamlMetadata(merged.saml->metadata_file, path, options.org);
     if (!installed.ok()) return ReportError(installed.error());
     merged.saml->metadata_file = *installed;
   }

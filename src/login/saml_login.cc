@@ -182,6 +182,12 @@ Result<store::CachedCredentials> LogInWithSaml(const OrgAccess& org, const Login
   Result<std::string> posted = std::string();
   if (!options.saml_assertion_file.empty()) {
     posted = ReadAssertionFile(options.saml_assertion_file);
+  } else if (settings.sign_in_url.empty()) {
+    Error error = MakeError("ConfigError", "no SAML sign-in URL is configured for '" + org.name +
+                                               "': run `foyer configure --org " + org.name +
+                                               " --saml-sign-in-url URL`, or give the response with --assertion-file");
+    error.exit_code = ExitCode::kUsage;
+    return error;
   } else {
     auto listener = SamlAcsListener::Start(settings.acs_port);
     if (!listener.ok()) return listener.error();

@@ -134,6 +134,28 @@ def response_xml(role, provider, audience="urn:amazon:webservices", valid_from=-
             '</saml:AttributeStatement></saml:Assertion></samlp:Response>')
 
 
+SPEC = """\
+[organization]
+management_account_id = "222222222222"
+email = "aws+{account}@example.com"
+regions = ["us-east-1", "us-west-2"]
+environments = ["production"]
+
+[accounts]
+admin = "admin"
+
+[[group]]
+name = "sre"
+grants = [{ role = "Administrator" }]
+
+[identity.saml]
+metadata_file = "idp-metadata.xml"
+
+[guardrails]
+protect_audit_trail = false
+"""
+
+
 class SamlLoginTest(unittest.TestCase):
     """One moto (behind a counting proxy) and one configured person for all
     tests; each test logs in with --force or a fresh response."""
@@ -228,6 +250,30 @@ class SamlLoginTest(unittest.TestCase):
         self.assertIn('metadata_file = "saml/acme-idp-metadata.xml"', text)
         self.assertIn(f"acs_port = {self.acs_port}", text)
         self.assertIn(f'sign_in_url = "{SIGN_IN_URL}"', text)
+
+    def test_configure_from_spec_copies_its_saml_metadata(self):
+        home, spec_folder = os.path.join(self.folder, "from-home"), os.path.join(self.folder, "spec")
+        os.mkdir(home)
+        os.mkdir(spec_folder)
+        with open(os.path.join(spec_folder, "idp-metadata.xml"), "w") as out:
+            out.write(self.stranger.metadata())
+        with open(os.path.join(spec_folder, "foyer.toml"), "w") as out:
+            out.write(SPEC)
+        result = subprocess.run(
+            [foyer_binary(), "configure", "--org", "acme", "--from", os.path.join(spec_folder, "foyer.toml"),
+             "--admin-account", "111111111111", "--method", "saml", "--group", GROUP],
+            env=self.moto.env(home=home), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(home, ".config", "foyer", "saml", "acme-idp-metadata.xml")) as kept:
+            self.assertEqual(kept.read(), self.stranger.metadata())
+        with open(os.path.join(home, ".config", "foyer", "config.toml")) as config:
+            self.assertIn('metadata_file = "saml/acme-idp-metadata.xml"', config.read())
+        # The spec names no sign-in URL: a browser login says how to add one.
+        login = subprocess.run([foyer_binary(), "login", "--no-browser"], env=self.moto.env(home=home),
+                               capture_output=True, text=True, timeout=60)
+        self.assertEqual(login.returncode, 2, login.stderr)
+        self.assertIn("no SAML sign-in URL is configured for 'acme': run `foyer configure --org acme "
+                      "--saml-sign-in-url URL`, or give the response with --assertion-file", login.stderr)
 
     def test_response_posted_to_the_acs_logs_in(self):
         process = subprocess.Popen([foyer_binary(), "login", "--no-browser", "--force"], env=self.login_env(),
