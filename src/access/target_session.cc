@@ -26,20 +26,23 @@ Result<Target> Resolve(const std::string& text, const login::OrgAccess& org, con
   return ResolveTarget(text, org, inventory);
 }
 
-// The account's name in the recorded grants: the label a name resolved to,
-// "management", or for an id the name the inventory knows it by ("" when
-// there is none). Read only when a role has to be chosen or checked.
+// The account's name in the recorded grants: "management", the name a
+// TARGET name resolved to, or for an id or `admin` the name the inventory
+// knows the account by (the admin account need not be called "admin"). ""
+// for an id the inventory does not know. Read only when a role has to be
+// chosen or checked.
 std::string GrantsAccountName(const Target& target, const login::OrgAccess& org, const store::StateDir& state) {
   if (target.account_id == org.management_account_id) return std::string(org::kManagementAccountName);
-  if (!IsAccountId(target.label)) return target.label;
+  std::string fallback = IsAccountId(target.label) ? "" : target.label;
+  if (!fallback.empty() && target.account_id != org.admin_account_id) return fallback;
   auto inventories = store::InventoryCache::Open(state);
-  if (!inventories.ok() || org.management_account_id.empty()) return "";
+  if (!inventories.ok() || org.management_account_id.empty()) return fallback;
   auto loaded = inventories->Load(org.management_account_id);
-  if (!loaded.ok() || !*loaded) return "";
+  if (!loaded.ok() || !*loaded) return fallback;
   for (const auto& account : (*loaded)->accounts) {
     if (account.id == target.account_id) return account.name;
   }
-  return "";
+  return fallback;
 }
 
 }  // namespace

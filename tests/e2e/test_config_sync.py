@@ -161,7 +161,8 @@ class ConfigSyncTest(unittest.TestCase):
         with open(self.aws_config + ".foyer-backup") as backup:
             self.assertEqual(backup.read(), USER_CONFIG)
         self.assertIn(f"[profile payments-production.Administrator]\n"
-                      f"credential_process = {os.path.realpath(foyer_binary())} credential-process payments-production --role Administrator\nregion = us-east-1\n", text)
+                      f"credential_process = {os.path.realpath(foyer_binary())} credential-process "
+                      "payments-production --role Administrator\nregion = us-east-1\n", text)
 
         # The first call takes the landing session from the environment and
         # caches the target session; the AWS CLI and boto3 then run without
