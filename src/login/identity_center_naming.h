@@ -8,7 +8,9 @@
 #ifndef FOYER_LOGIN_IDENTITY_CENTER_NAMING_H_
 #define FOYER_LOGIN_IDENTITY_CENTER_NAMING_H_
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace foyer::login {
 
