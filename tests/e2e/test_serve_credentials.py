@@ -110,6 +110,16 @@ class ServeCredentialsTest(unittest.TestCase):
         run = self.foyer(["exec", "--server", self.target, "--", "sh", "-c", "exit 9"])
         self.assertEqual(run.returncode, 9, run.stderr)
 
+    def test_a_signal_that_ends_the_command_ends_foyer_the_same_way(self):
+        run = self.foyer(["exec", "--server", self.target, "--", "sh", "-c", "kill -TERM $$"])
+        self.assertEqual(run.returncode, -15, run.stderr)
+
+    def test_no_session_no_server(self):
+        env = self.moto.env(home=self.home)
+        run = subprocess.run([foyer_binary(), "exec", "--server", self.target, "--", "true"], env=env,
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(run.returncode, 3, run.stderr)
+
     def test_serve_credentials_prints_the_endpoint_and_serves_until_stopped(self):
         server = subprocess.Popen([foyer_binary(), "serve-credentials", self.target, "--format", "json"],
                                   env=self.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
