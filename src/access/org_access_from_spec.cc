@@ -39,6 +39,13 @@ void ApplySpec(const org::CheckedSpec& checked, const std::optional<store::Inven
     org.oidc = login::OidcSettings{spec.identity.oidc->issuer.value, spec.identity.oidc->client_id.value};
     if (!HasSettingsFor(org)) org.method = login::LoginMethod::kOidc;
   }
+  if (spec.identity.identity_center && spec.identity.identity_center->start_url) {
+    login::IdentityCenterSettings center = org.identity_center.value_or(login::IdentityCenterSettings{});
+    center.start_url = spec.identity.identity_center->start_url->value;
+    center.region = spec.identity.identity_center->region.value;
+    org.identity_center = center;
+    if (!HasSettingsFor(org)) org.method = login::LoginMethod::kIdentityCenter;
+  }
   org.grants = GrantsFromSpec(spec, checked.accounts);
   if (!inventory) return;
   for (const auto& account : inventory->accounts) {

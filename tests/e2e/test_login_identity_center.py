@@ -15,6 +15,7 @@ import stat
 import subprocess
 import tempfile
 import time
+import tomllib
 import unittest
 
 from e2e.moto import MotoServer, foyer_binary
@@ -278,6 +279,26 @@ class IdentityCenterLoginTest(IdentityCenterCase):
         self.assert_logged_in(again)
         self.assertIn(SIGN_IN_HEADER, again.stderr)
         self.assertEqual(self.counts()["/device_authorization"], 2)
+
+    def test_configure_from_the_spec_takes_identity_center_settings(self):
+        spec = os.path.join(self.home, "foyer.toml")
+        init = subprocess.run([foyer_binary(), "init", "--path", spec], env=self.env(), capture_output=True,
+                              text=True, timeout=60)
+        self.assertEqual(init.returncode, 0, init.stderr)
+        with open(spec, "a") as file:
+            file.write(f'\n[identity.identity_center]\nregion = "eu-west-1"\nstart_url = "{START_URL}"\n')
+        result = subprocess.run([foyer_binary(), "configure", "--org", "beta", "--from", spec,
+                                 "--admin-account", self.account], env=self.env(), capture_output=True, text=True,
+                                timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(self.home, ".config", "foyer", "config.toml"), "rb") as file:
+            beta = tomllib.load(file)["orgs"]["beta"]
+        self.assertEqual(beta["method"], "identity-center")
+        self.assertEqual(beta["identity_center"], {"start_url": START_URL, "region": "eu-west-1"})
+        login = subprocess.run([foyer_binary(), "login", "--no-browser", "--org", "beta", "--group", GROUP],
+                               env=self.env(), capture_output=True, text=True, timeout=120)
+        self.assertEqual(login.returncode, 0, login.stderr)
+        self.assertIn(f"Logged in to beta as group {GROUP} ({self.landing_role})", login.stderr)
 
     def test_fifty_concurrent_logins_start_one_device_authorization(self):
         self.sso.script_next_device(["authorization_pending"] * 3)
