@@ -23,6 +23,7 @@ int Run(int argc, char** argv) {
   AddConfigureCommand(app, selected);
   AddLoginCommand(app, selected);
   AddLogoutCommand(app, selected);
+  AddMfaCommand(app, selected);
   AddWhoCanCommand(app, selected);
   AddPathsCommand(app, selected);
   AddGraphCommand(app, selected);

@@ -14,6 +14,7 @@ void AddSimulateCommand(CLI::App& root, Runner& selected);
 void AddConfigureCommand(CLI::App& root, Runner& selected);
 void AddLoginCommand(CLI::App& root, Runner& selected);
 void AddLogoutCommand(CLI::App& root, Runner& selected);
+void AddMfaCommand(CLI::App& root, Runner& selected);
 void AddWhoCanCommand(CLI::App& root, Runner& selected);
 void AddPathsCommand(CLI::App& root, Runner& selected);
 void AddGraphCommand(CLI::App& root, Runner& selected);

@@ -1,4 +1,8 @@
+#include <unistd.h>
+
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -6,6 +10,7 @@
 #include "base/time_format.h"
 #include "cli/commands.h"
 #include "login/client_config.h"
+#include "login/iam_user_login.h"
 #include "login/landing_login.h"
 #include "store/credential_cache.h"
 #include "store/state_dir.h"
@@ -21,6 +26,10 @@ struct LoginCommandOptions {
   std::string assertion_file;  // SAML
   std::string method;  // overrides the configured one
   bool device = false;
+  // IAM user
+  bool secret_stdin = false;
+  std::string mfa_code;
+  bool rotate_key = false;
 };
 
 void PresentDeviceCode(const login::DeviceSignIn& sign_in) {
@@ -47,6 +56,37 @@ bool MethodConfigured(const login::OrgAccess& org) {
       return org.identity_center.has_value();
   }
   return false;
+}
+
+// Stores the key given on stdin (--secret-stdin), or asked for on the
+// terminal when none is stored yet. True when a new key was stored.
+Result<bool> StoreIamUserKeyIfGiven(const LoginCommandOptions& options, const login::OrgAccess& org,
+                                    login::SecretStore& secrets) {
+  Result<login::IamUserKey> key = MakeError("InternalError", "no key");
+  if (options.secret_stdin) {
+    std::string text(std::istreambuf_iterator<char>(std::cin), {});
+    key = login::ParseIamUserKey(text);
+  } else {
+    auto stored = secrets.Get(login::IamUserSecretName(org));
+    if (!stored.ok()) return stored.error();
+    // Without a terminal, LogIn says how to give the key.
+    if (stored->has_value() || ::isatty(STDIN_FILENO) != 1) return false;
+    key = login::ReadIamUserKeyFromTerminal();
+  }
+  if (!key.ok()) return key.error();
+  FOYER_RETURN_IF_ERROR(login::StoreIamUserKey(secrets, org, *key));
+  std::fprintf(stderr, "Stored the access key %s of %s (%s).\n", key->access_key_id.c_str(),
+               org.iam_user->user_name.c_str(), secrets.Kind() == "file" ? "encrypted file" : "OS keyring");
+  return true;
+}
+
+// --rotate-key: a new access key replaces the stored one.
+int RunRotateKey(const login::OrgAccess& org, const login::LoginOptions& login_options, login::SecretStore& secrets) {
+  auto rotated = login::RotateIamUserKey(org, login_options, secrets);
+  if (!rotated.ok()) return ReportError(rotated.error());
+  std::fprintf(stderr, "Rotated the access key of %s: %s is stored and works; the old key is deleted.\n",
+               org.iam_user->user_name.c_str(), rotated->c_str());
+  return 0;
 }
 
 int RunLogin(const LoginCommandOptions& options) {
@@ -82,6 +122,23 @@ int RunLogin(const LoginCommandOptions& options) {
                  url.c_str());
     std::fflush(stderr);
   };
+  login_options.mfa_code = options.mfa_code;
+  std::unique_ptr<login::SecretStore> secrets;
+  if (org.method == login::LoginMethod::kIamUser) {
+    auto opened = login::OpenDefaultSecretStore();
+    if (!opened.ok()) return ReportError(opened.error());
+    secrets = std::move(*opened);
+    login_options.secrets = secrets.get();
+    auto stored = StoreIamUserKeyIfGiven(options, org, *secrets);
+    if (!stored.ok()) return ReportError(stored.error());
+    if (options.rotate_key) return RunRotateKey(org, login_options, *secrets);
+    // A key given on purpose is used even when a cached session is fresh.
+    login_options.force = login_options.force || *stored;
+  } else if (options.secret_stdin || options.rotate_key || !options.mfa_code.empty()) {
+    Error error = MakeError("UsageError", "--secret-stdin, --mfa-code and --rotate-key are for --method iam-user");
+    error.exit_code = ExitCode::kUsage;
+    return ReportError(error);
+  }
   auto session = login::LogIn(org, login_options, *cache);
   if (!session.ok()) return ReportError(session.error());
 
@@ -109,6 +166,12 @@ void AddLoginCommand(CLI::App& root, Runner& selected) {
       ->check(CLI::IsMember({"oidc", "saml", "iam-user", "identity-center"}));
   command->add_flag("--device", options->device,
                     "OIDC: sign in on another device with a code (RFC 8628), for machines without a browser");
+  command->add_flag("--secret-stdin", options->secret_stdin,
+                    "IAM user: read the access key from stdin (JSON, or the id then the secret on two lines) and "
+                    "store it");
+  command->add_option("--mfa-code", options->mfa_code, "IAM user: the current code of your MFA device");
+  command->add_flag("--rotate-key", options->rotate_key,
+                    "IAM user: create a new access key, store and prove it, then delete the old one");
   command->callback([&selected, options] { selected = [options] { return RunLogin(*options); }; });
 }
 

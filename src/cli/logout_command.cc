@@ -5,13 +5,29 @@
 #include "creds/environment.h"
 #include "login/client_config.h"
 #include "login/identity_center_login.h"
+#include "login/iam_user_login.h"
 #include "store/credential_cache.h"
 #include "store/state_dir.h"
 
 namespace foyer::cli {
 namespace {
 
-int RunLogout() {
+// --forget-key: the stored access key of every configured IAM user.
+Status ForgetIamUserKeys() {
+  auto config = login::LoadClientConfig(login::ClientConfigPath());
+  if (!config.ok()) return config.error();
+  auto secrets = login::OpenDefaultSecretStore();
+  if (!secrets.ok()) return secrets.error();
+  for (const auto& org : config->orgs) {
+    if (!org.iam_user) continue;
+    FOYER_RETURN_IF_ERROR((*secrets)->Delete(login::IamUserSecretName(org)));
+    std::fprintf(stderr, "Forgot the stored access key of %s (%s).\n", org.iam_user->user_name.c_str(),
+                 org.name.c_str());
+  }
+  return OkStatus();
+}
+
+int RunLogout(bool forget_key) {
   auto state = store::StateDir::OpenDefault();
   if (!state.ok()) return ReportError(state.error());
   auto cache = store::CredentialCache::Open(*state);
@@ -27,6 +43,10 @@ int RunLogout() {
       if (!forgotten.ok()) return ReportError(forgotten.error());
     }
   }
+  if (forget_key) {
+    Status forgotten = ForgetIamUserKeys();
+    if (!forgotten.ok()) return ReportError(forgotten.error());
+  }
   std::fprintf(stderr, "Logged out: every cached session is forgotten.\n");
   return 0;
 }
@@ -35,7 +55,9 @@ int RunLogout() {
 
 void AddLogoutCommand(CLI::App& root, Runner& selected) {
   auto* command = root.add_subcommand("logout", "Forget every cached session");
-  command->callback([&selected] { selected = [] { return RunLogout(); }; });
+  auto forget_key = std::make_shared<bool>(false);
+  command->add_flag("--forget-key", *forget_key, "Also delete the stored IAM user access keys (plain logout keeps them)");
+  command->callback([&selected, forget_key] { selected = [forget_key] { return RunLogout(*forget_key); }; });
 }
 
 }  // namespace foyer::cli
