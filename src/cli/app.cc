@@ -38,6 +38,7 @@ int Run(int argc, char** argv) {
   AddServeCredentialsCommand(app, selected);
   AddCompletionCommand(app, selected);
   AddTerraformCommand(app, selected);
+  AddGrantCommand(app, selected);
 
   try {
     app.parse(argc, argv);

@@ -29,6 +29,7 @@ void AddConsoleCommand(CLI::App& root, Runner& selected);
 void AddServeCredentialsCommand(CLI::App& root, Runner& selected);
 void AddCompletionCommand(CLI::App& root, Runner& selected);
 void AddTerraformCommand(CLI::App& root, Runner& selected);
+void AddGrantCommand(CLI::App& root, Runner& selected);
 
 // TARGET, --role, --org, --group and --no-cache: the options of every
 // command that moves into an account (credential_process_command.cc).
