@@ -5,12 +5,23 @@
 #include <memory>
 
 #include "aws/iam.h"
+#include "base/base64.h"
 #include "base/url_encoding.h"
 
 namespace foyer::login {
 namespace {
 
 constexpr int kQuietZone = 4;
+
+// Base32StringSeed is a blob in the IAM API, so base64 on the wire: the
+// base32 text authenticator apps want is inside. Text that does not decode
+// to base32 is taken as it is.
+std::string Base32Seed(const std::string& from_wire) {
+  auto decoded = Base64Decode(from_wire);
+  bool base32 = decoded.ok() && !decoded->empty() &&
+                decoded->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567=") == std::string::npos;
+  return base32 ? *decoded : from_wire;
+}
 
 }  // namespace
 
@@ -59,7 +70,7 @@ Result<std::string> EnrollVirtualMfa(const OrgAccess& org, const IamUserKey& key
     device.error().message = "could not create a virtual MFA device for " + user + ": " + device.error().message;
     return device.error();
   }
-  enrollment.present(OtpauthUri(org, device->base32_string_seed));
+  enrollment.present(OtpauthUri(org, Base32Seed(device->base32_string_seed)));
   auto codes = enrollment.read_codes();
   Status enabled = codes.ok() ? iam.EnableMfaDevice(user, device->serial_number, codes->first, codes->second)
                               : Status(codes.error());
