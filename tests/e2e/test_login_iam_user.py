@@ -211,6 +211,16 @@ class IamUserLoginTest(unittest.TestCase):
         self.assertEqual(result.returncode, 3, result.stderr)
         self.assertIn("pass --mfa-code CODE", result.stderr)
 
+    def test_terminal_prompts_hide_the_passphrase(self):
+        self.store_key_and_log_in()
+        status, printed = run_in_terminal(
+            [foyer_binary(), "login", "--force"], self.env(FOYER_PASSPHRASE=None),
+            {"Passphrase for foyer's secret file: ": lambda printed: PASSPHRASE,
+             f"MFA code for arn:aws:iam::{ACCOUNT}:mfa/alice: ": lambda printed: totp(self.seeds["alice"])})
+        self.assertEqual(status, 0, printed)
+        self.assertNotIn(PASSPHRASE, printed)
+        self.assertIn("Logged in to acme", printed)
+
     def test_logout_keeps_the_key_and_forget_key_removes_it(self):
         self.store_key_and_log_in()
         self.assertEqual(self.foyer("logout").returncode, 0)
