@@ -33,12 +33,16 @@ int Run(int argc, char** argv) {
   AddCredentialProcessCommand(app, selected);
   AddAssumeCommand(app, selected);
   AddExecCommand(app, selected);
+  AddRolesCommand(app, selected);
+  AddRevokeCommand(app, selected);
   AddConfigSyncCommand(app, selected);
   AddConsoleCommand(app, selected);
   AddServeCredentialsCommand(app, selected);
   AddCompletionCommand(app, selected);
   AddTerraformCommand(app, selected);
   AddGrantCommand(app, selected);
+  AddPlanCommand(app, selected);
+  AddApplyCommand(app, selected);
 
   try {
     app.parse(argc, argv);

@@ -24,12 +24,16 @@ void AddAccountsCommand(CLI::App& root, Runner& selected);
 void AddCredentialProcessCommand(CLI::App& root, Runner& selected);
 void AddAssumeCommand(CLI::App& root, Runner& selected);
 void AddExecCommand(CLI::App& root, Runner& selected);
+void AddRolesCommand(CLI::App& root, Runner& selected);
+void AddRevokeCommand(CLI::App& root, Runner& selected);
 void AddConfigSyncCommand(CLI::App& root, Runner& selected);
 void AddConsoleCommand(CLI::App& root, Runner& selected);
 void AddServeCredentialsCommand(CLI::App& root, Runner& selected);
 void AddCompletionCommand(CLI::App& root, Runner& selected);
 void AddTerraformCommand(CLI::App& root, Runner& selected);
 void AddGrantCommand(CLI::App& root, Runner& selected);
+void AddPlanCommand(CLI::App& root, Runner& selected);
+void AddApplyCommand(CLI::App& root, Runner& selected);
 
 // TARGET, --role, --org, --group and --no-cache: the options of every
 // command that moves into an account (credential_process_command.cc).

@@ -3,6 +3,8 @@
 #define FOYER_CLI_RESOURCE_FAMILIES_H_
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "org/resource_family.h"
@@ -13,7 +15,9 @@ namespace foyer::cli {
 // them), then roles, then what depends on roles (the guardrail neutering
 // OrganizationAccountAccessRole), then the storage of the audit and deploy
 // accounts and the CI identities.
-std::vector<std::unique_ptr<org::ResourceFamily>> AllResourceFamilies();
+// `adopted`: the desired accounts adopted rather than created
+// (org/account_matching.h).
+std::vector<std::unique_ptr<org::ResourceFamily>> AllResourceFamilies(std::set<std::string> adopted);
 
 }  // namespace foyer::cli
 

@@ -1,0 +1,111 @@
+#include "cli/org_run.h"
+
+#include <chrono>
+
+#include "aws/arn.h"
+#include "aws/organizations.h"
+#include "base/error.h"
+#include "cli/resource_families.h"
+#include "creds/default_chain.h"
+#include "org/discovery.h"
+#include "org/planner.h"
+#include "store/inventory_cache.h"
+#include "store/state_dir.h"
+
+namespace foyer::cli {
+namespace {
+
+Result<aws::CallerIdentity> IdentifyCaller(const aws::ClientConfig& config) {
+  auto identity = aws::StsClient(config).GetCallerIdentity();
+  if (!identity.ok()) {
+    Error error = identity.error();
+    error.message = "could not tell who these credentials are (sts:GetCallerIdentity): " + error.message;
+    return error;
+  }
+  return identity;
+}
+
+// A first apply creates the organization, which makes the caller's account
+// its management account: only the account the spec names may do that.
+Status CheckBootstrapCaller(const org::LiveOrganization& live, const aws::CallerIdentity& caller,
+                           const std::string& management_id) {
+  if (live.organization || caller.account == management_id) return OkStatus();
+  return MakeError("WrongAccount",
+                   "there is no organization yet and these credentials are " + caller.arn +
+                       " in account " + caller.account + "; the first apply creates the " +
+                       "organization, so it must run with credentials of the management account " +
+                       management_id + " (management_account_id in foyer.toml)");
+}
+
+// Keeps `foyer accounts` and target resolution current with what planning
+// just read; a failure to cache is not a failure to plan.
+void CacheInventory(const org::LiveOrganization& live, const std::string& management_id) {
+  if (!live.organization) return;
+  auto state = store::StateDir::OpenDefault();
+  if (!state.ok()) return;
+  auto cache = store::InventoryCache::Open(*state);
+  if (!cache.ok()) return;
+  (void)cache->Save({management_id, std::chrono::system_clock::now(), live.accounts});
+}
+
+}  // namespace
+
+void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options) {
+  command.add_option("--spec", options.spec_path, "The organization spec (default: foyer.toml)");
+  command.add_option("--profile", options.profile,
+                     "AWS profile to use (default: AWS_DEFAULT_PROFILE, AWS_PROFILE, then 'default')");
+  command.add_option("--adopt", options.adopt,
+                     "Adopt this existing account (12-digit id) for the spec's account of the same "
+                     "name or root email, instead of creating one");
+  command.add_option("--concurrency", options.concurrency, "How many accounts to work on at once")
+      ->check(CLI::Range(1, 64));
+  command.add_flag("--allow-delete", options.allow_delete,
+                   "Plan deletions of what foyer.toml no longer asks for (never accounts)");
+}
+
+Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options) {
+  auto planned = std::make_unique<PlannedOrganization>();
+  auto spec = org::LoadValidSpec(options.spec_path);
+  if (!spec.ok()) return spec.error();
+  planned->spec = std::move(*spec);
+  const std::string& management_id = planned->spec.spec.organization.management_account_id.value;
+  const std::string& region = planned->spec.spec.organization.regions.items.front().value;
+
+  auto session = creds::ResolveSession(options.profile);
+  if (!session.ok()) return session.error();
+  aws::ClientConfig caller_config = creds::ClientConfigFor(*session);
+  auto caller = IdentifyCaller(caller_config);
+  if (!caller.ok()) return caller.error();
+  planned->caller = *caller;
+  auto arn = aws::ParseArn(caller->arn);
+  planned->partition = arn.ok() ? arn->partition : "aws";
+  planned->access = std::make_unique<org::LiveAccountAccess>(caller_config, *caller, management_id,
+                                                             planned->partition);
+
+  auto management = planned->access->ConfigIn(management_id, region);
+  if (!management.ok()) return management.error();
+  aws::OrganizationsClient organizations(std::move(*management));
+  org::OrganizationsReader reader(organizations);
+  auto live = org::DiscoverOrganization(reader, management_id);
+  if (!live.ok()) return live.error();
+  planned->live = std::move(*live);
+  FOYER_RETURN_IF_ERROR(CheckBootstrapCaller(planned->live, *caller, management_id));
+  CacheInventory(planned->live, management_id);
+
+  auto matching = org::MatchAccounts(planned->spec.accounts, planned->live.accounts, options.adopt,
+                                     management_id);
+  if (!matching.ok()) return matching.error();
+  planned->matching = std::move(*matching);
+
+  org::PlanContext context{planned->spec.spec, planned->spec.accounts, planned->live,
+                           planned->matching.ids, planned->partition, options.concurrency,
+                           *planned->access, options.allow_delete};
+  auto plan = org::BuildPlan(context, AllResourceFamilies(planned->matching.adopted));
+  if (!plan.ok()) return plan.error();
+  planned->plan = std::move(*plan);
+  planned->plan.notes.insert(planned->plan.notes.begin(), planned->matching.notes.begin(),
+                             planned->matching.notes.end());
+  return planned;
+}
+
+}  // namespace foyer::cli

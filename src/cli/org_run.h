@@ -1,0 +1,52 @@
+// What `foyer plan` and `foyer apply` share: from foyer.toml and the
+// caller's credentials to a plan, through discovery of the live
+// organization and account matching.
+#ifndef FOYER_CLI_ORG_RUN_H_
+#define FOYER_CLI_ORG_RUN_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "aws/sts.h"
+#include "base/result.h"
+#include "org/account_matching.h"
+#include "org/live_account_access.h"
+#include "org/live_organization.h"
+#include "org/org_validation.h"
+#include "org/plan.h"
+
+namespace foyer::cli {
+
+struct OrgRunOptions {
+  std::string spec_path = "foyer.toml";
+  std::string profile;
+  std::vector<std::string> adopt;
+  int concurrency = 8;
+  bool allow_delete = false;
+};
+
+// --spec, --profile, --adopt, --concurrency, --allow-delete.
+void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options);
+
+struct PlannedOrganization {
+  org::CheckedSpec spec;
+  aws::CallerIdentity caller;
+  std::string partition;
+  std::unique_ptr<org::LiveAccountAccess> access;
+  org::LiveOrganization live;
+  org::AccountMatching matching;
+  org::Plan plan;
+};
+
+// Reads the spec, identifies the caller, discovers the organization and
+// plans. Refuses to plan against another organization than the spec's,
+// and a first apply (no organization yet) from any account but the
+// management account the spec names.
+Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options);
+
+}  // namespace foyer::cli
+
+#endif  // FOYER_CLI_ORG_RUN_H_
