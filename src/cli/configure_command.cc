@@ -28,7 +28,6 @@ struct ConfigureOptions {
   std::string iam_user;
   std::string mfa_serial;
   std::string mfa_process;
-  std::string mfa_process;
   std::string sso_start_url;
   std::string sso_region;
   std::string sso_session;
@@ -166,8 +165,6 @@ void AddConfigureCommand(CLI::App& root, Runner& selected) {
                       "Audience the assertions name (default urn:amazon:webservices)");
   command->add_option("--iam-user", options->iam_user, "IAM user name in the admin account");
   command->add_option("--mfa-serial", options->mfa_serial, "ARN of the user's MFA device");
-  command->add_option("--mfa-process", options->mfa_process,
-                      "IAM user: a command printing the current MFA code (run without a shell)");
   command->add_option("--mfa-process", options->mfa_process,
                       "IAM user: a command printing the current MFA code (run without a shell)");
   command->add_option("--sso-start-url", options->sso_start_url, "IAM Identity Center start URL");
