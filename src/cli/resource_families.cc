@@ -5,6 +5,7 @@
 #include "org/organization_family.h"
 #include "org/state_bucket_family.h"
 #include "roles/roles_family.h"
+#include "terraform/ci_family.h"
 
 namespace foyer::cli {
 
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<org::ResourceFamily>> AllResourceFamilies(std::set<s
   families.push_back(std::make_unique<org::GuardrailFamily>());
   families.push_back(std::make_unique<org::AuditTrailFamily>());
   families.push_back(std::make_unique<org::StateBucketFamily>());
+  families.push_back(std::make_unique<terraform::CiFamily>());
   return families;
 }
 
