@@ -77,9 +77,10 @@ def run_in_terminal(argv, env, answers, timeout=60):
     return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
 
 
-class IamUserLoginTest(unittest.TestCase):
-    """One moto for all tests: alice logs in, bob enrolls a device, carol
-    rotates her key; each in an organization of her own."""
+class IamUserFixture(unittest.TestCase):
+    """One moto and one person's home for a class: alice, bob and carol are
+    IAM users of the admin account, each configured in an organization of
+    their own (acme, beta, gamma); alice and carol have an MFA device."""
 
     @classmethod
     def setUpClass(cls):
@@ -154,6 +155,10 @@ class IamUserLoginTest(unittest.TestCase):
                                        aws_session_token=entry["session_token"])
                 return sts.get_caller_identity()
         self.fail(f"no cached landing session of {org} in {os.listdir(folder)}")
+
+
+class IamUserLoginTest(IamUserFixture):
+    """alice logs in, bob enrolls a device, carol rotates her key."""
 
     def test_secret_stdin_and_mfa_code_end_in_the_landing_role(self):
         result = self.store_key_and_log_in()
@@ -276,6 +281,57 @@ class IamUserLoginTest(unittest.TestCase):
         # The stored key is the new one: logging in again signs with it.
         again = self.foyer("login", "--org", "gamma", "--force", "--mfa-code", totp(self.seeds["carol"]))
         self.assertEqual(again.returncode, 0, again.stderr)
+
+
+# Run inside `dbus-run-session`: unlocks a fresh GNOME Keyring, then runs the
+# foyer commands given as JSON on stdin and prints their results as JSON.
+IN_SESSION = """
+import json, subprocess, sys
+steps = json.load(sys.stdin)
+daemon = subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets"], input=b"keyring password",
+                        capture_output=True, timeout=30)
+results = [subprocess.run(step["argv"], input=step["stdin"], capture_output=True, text=True, timeout=60).__dict__
+           for step in steps]
+print(json.dumps([{k: r[k] for k in ("returncode", "stderr")} for r in results]))
+"""
+
+
+@unittest.skipUnless(shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"),
+                     "needs dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)")
+class KeyringStoreTest(IamUserFixture):
+    """The same login with a Secret Service on the session bus: the key goes
+    to the keyring, no passphrase is asked and no secret file appears."""
+
+    def test_key_lives_in_the_keyring(self):
+        key, seed = self.keys["alice"], self.seeds["alice"]
+        steps = [
+            {"argv": [foyer_binary(), "login", "--secret-stdin", "--mfa-code", totp(seed)], "stdin": json.dumps(key)},
+            {"argv": [foyer_binary(), "login", "--force", "--mfa-code", totp(seed)], "stdin": ""},
+            {"argv": [foyer_binary(), "logout", "--forget-key"], "stdin": ""},
+            {"argv": [foyer_binary(), "login", "--force", "--mfa-code", totp(seed)], "stdin": ""},
+        ]
+        data_home = os.path.join(self.folder, "keyring-data")
+        env = self.env(FOYER_SECRET_STORE=None, FOYER_PASSPHRASE=None, XDG_DATA_HOME=data_home,
+                       XDG_RUNTIME_DIR=os.path.join(self.folder, "keyring-run"))
+        os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+        session = subprocess.run(["dbus-run-session", "--", "python3", "-c", IN_SESSION], input=json.dumps(steps),
+                                 env=env, capture_output=True, text=True, timeout=240)
+        self.assertEqual(session.returncode, 0, session.stderr)
+        stored, again, forgot, after = json.loads(session.stdout)
+        self.assertEqual(stored["returncode"], 0, stored["stderr"])
+        self.assertIn("(OS keyring)", stored["stderr"])
+        self.assertEqual(again["returncode"], 0, again["stderr"])
+        # Without FOYER_PASSPHRASE or a terminal, only the keyring can have
+        # given the key back.
+        self.assertIn(f"Logged in to acme as group {GROUP}", again["stderr"])
+        self.assertFalse(os.path.exists(os.path.join(self.home, ".local", "state", "foyer", "secrets.enc")))
+        self.assertEqual(forgot["returncode"], 0, forgot["stderr"])
+        self.assertEqual(after["returncode"], 3, after["stderr"])
+        self.assertIn("no access key is stored for IAM user alice of acme", after["stderr"])
+        for folder, _, names in os.walk(data_home):
+            for name in names:
+                with open(os.path.join(folder, name), "rb") as contents:
+                    self.assertNotIn(key["SecretAccessKey"].encode(), contents.read())
 
 
 if __name__ == "__main__":
