@@ -36,7 +36,8 @@ void ApplySpec(const org::CheckedSpec& checked, const std::optional<store::Inven
   org.management_account_id = spec.organization.management_account_id.value;
   org.regions = spec.organization.regions.Values();
   if (spec.identity.oidc) {
-    org.oidc = login::OidcSettings{spec.identity.oidc->issuer.value, spec.identity.oidc->client_id.value};
+    org.oidc = login::OidcSettings{spec.identity.oidc->issuer.value, spec.identity.oidc->client_id.value,
+                                   org.oidc && org.oidc->refresh_tokens};
     if (!HasSettingsFor(org)) org.method = login::LoginMethod::kOidc;
   }
   if (spec.identity.identity_center && spec.identity.identity_center->start_url) {

@@ -21,6 +21,7 @@ struct ConfigureOptions {
   std::string group;
   std::string oidc_issuer;
   std::string oidc_client_id;
+  bool oidc_refresh_tokens = false;
   std::string saml_sign_in_url;
   std::string saml_metadata;  // a file, copied beside the configuration
   int saml_acs_port = 0;
@@ -47,10 +48,11 @@ login::OrgAccess Merge(login::OrgAccess org, const ConfigureOptions& options) {
   if (!options.regions.empty()) org.regions = options.regions;
   if (auto method = login::ParseLoginMethod(options.method)) org.method = *method;
   set(org.default_group, options.group);
-  if (!options.oidc_issuer.empty() || !options.oidc_client_id.empty()) {
+  if (!options.oidc_issuer.empty() || !options.oidc_client_id.empty() || options.oidc_refresh_tokens) {
     login::OidcSettings oidc = org.oidc.value_or(login::OidcSettings{});
     set(oidc.issuer, options.oidc_issuer);
     set(oidc.client_id, options.oidc_client_id);
+    if (options.oidc_refresh_tokens) oidc.refresh_tokens = true;
     org.oidc = oidc;
   }
   if (!options.saml_sign_in_url.empty() || !options.saml_metadata.empty() || options.saml_acs_port != 0 ||
@@ -156,6 +158,9 @@ void AddConfigureCommand(CLI::App& root, Runner& selected) {
   command->add_option("--group", options->group, "Default group to log in as");
   command->add_option("--oidc-issuer", options->oidc_issuer, "OpenID provider issuer URL");
   command->add_option("--oidc-client-id", options->oidc_client_id, "OAuth client id registered for foyer");
+  command->add_flag("--oidc-refresh-tokens", options->oidc_refresh_tokens,
+                    "Ask for offline_access and keep the refresh token in the secret store (no browser until it "
+                    "is refused)");
   command->add_option("--saml-sign-in-url", options->saml_sign_in_url, "The IdP's sign-in URL for AWS");
   command->add_option("--saml-metadata", options->saml_metadata, "The IdP's SAML metadata file (copied and kept)");
   command->add_option("--saml-acs-port", options->saml_acs_port,

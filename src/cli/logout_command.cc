@@ -6,6 +6,7 @@
 #include "login/client_config.h"
 #include "login/identity_center_login.h"
 #include "login/iam_user_login.h"
+#include "login/refresh_token.h"
 #include "store/credential_cache.h"
 #include "store/state_dir.h"
 
@@ -27,6 +28,16 @@ Status ForgetIamUserKeys() {
   return OkStatus();
 }
 
+// The OIDC refresh token kept for `org`; `secrets` is opened on first use.
+Status ForgetOidcRefreshToken(const login::OrgAccess& org, std::unique_ptr<login::SecretStore>& secrets) {
+  if (!secrets) {
+    auto opened = login::OpenDefaultSecretStore();
+    if (!opened.ok()) return opened.error();
+    secrets = std::move(*opened);
+  }
+  return secrets->Delete(login::OidcRefreshTokenName(org.name));
+}
+
 int RunLogout(bool forget_key) {
   auto state = store::StateDir::OpenDefault();
   if (!state.ok()) return ReportError(state.error());
@@ -34,10 +45,16 @@ int RunLogout(bool forget_key) {
   if (!cache.ok()) return ReportError(cache.error());
   Status removed = cache->RemoveAll();
   if (!removed.ok()) return ReportError(removed.error());
-  // Identity Center tokens (and their refresh tokens) are shared with the
-  // AWS CLI in its cache; an unconfigured foyer has none.
+  // OIDC refresh tokens (in the secret store) and Identity Center tokens
+  // with theirs (shared with the AWS CLI in its cache); an unconfigured
+  // foyer has none.
   if (auto config = login::LoadClientConfig(login::ClientConfigPath()); config.ok()) {
+    std::unique_ptr<login::SecretStore> secrets;
     for (const auto& org : config->orgs) {
+      if (org.oidc && org.oidc->refresh_tokens) {
+        Status forgotten = ForgetOidcRefreshToken(org, secrets);
+        if (!forgotten.ok()) return ReportError(forgotten.error());
+      }
       if (!org.identity_center) continue;
       Status forgotten = login::ForgetIdentityCenterToken(org, creds::Environment::Process());
       if (!forgotten.ok()) return ReportError(forgotten.error());

@@ -34,8 +34,9 @@ void ReadMethodSettings(spec::TableReader& org_reader, OrgAccess& org, spec::Dia
     if (table == nullptr) return std::nullopt;
     return spec::TableReader(*table, "in [orgs." + org.name + "." + key + "]", std::move(allowed), diagnostics);
   };
-  if (auto oidc = section("oidc", {"issuer", "client_id"})) {
-    org.oidc = OidcSettings{oidc->RequiredString("issuer").value, oidc->RequiredString("client_id").value};
+  if (auto oidc = section("oidc", {"issuer", "client_id", "refresh_tokens"})) {
+    org.oidc = OidcSettings{oidc->RequiredString("issuer").value, oidc->RequiredString("client_id").value,
+                            oidc->Boolean("refresh_tokens").value_or(false)};
     oidc->ReportUnknownKeys();
   }
   if (auto saml = section("saml", {"sign_in_url", "metadata_file", "acs_port", "audience"})) {
@@ -241,6 +242,7 @@ std::string RenderClientConfig(const ClientConfigFile& config) {
     if (org.oidc) {
       out += "\n[orgs." + org.name + ".oidc]\nissuer = " + Quoted(org.oidc->issuer) +
              "\nclient_id = " + Quoted(org.oidc->client_id) + "\n";
+      if (org.oidc->refresh_tokens) out += "refresh_tokens = true\n";
     }
     if (org.saml) {
       out += "\n[orgs." + org.name + ".saml]\nsign_in_url = " + Quoted(org.saml->sign_in_url) +

@@ -40,6 +40,9 @@ std::optional<LoginMethod> ParseLoginMethod(std::string_view name);
 struct OidcSettings {
   std::string issuer;
   std::string client_id;
+  // Ask for offline_access and keep the refresh token in the secret store,
+  // so that new sessions need no browser until the provider says so.
+  bool refresh_tokens = false;
 };
 
 // The loopback ACS port when none is configured.

@@ -33,7 +33,7 @@ OrgAccess Acme() {
   org.regions = {"us-east-1", "us-west-2"};
   org.method = LoginMethod::kOidc;
   org.default_group = "engineers";
-  org.oidc = OidcSettings{"https://idp.example.com", "foyer"};
+  org.oidc = OidcSettings{"https://idp.example.com", "foyer", true};
   return org;
 }
 

@@ -7,6 +7,7 @@
 #include "login/iam_user_login.h"
 #include "login/identity_center_login.h"
 #include "login/oidc_login.h"
+#include "login/refresh_token.h"
 #include "login/regional_sts.h"
 #include "login/saml_login.h"
 
@@ -47,16 +48,30 @@ Result<store::CachedCredentials> LogInWithOidc(const OrgAccess& org, const Login
   OidcLoginSettings settings;
   settings.issuer = org.oidc->issuer;
   settings.client_id = org.oidc->client_id;
-  auto identity = options.device_flow
-                      ? LoginWithDeviceCode(transport, settings,
-                                            [&options](const DeviceSignIn& sign_in) {
-                                              if (options.present_device_code) options.present_device_code(sign_in);
-                                            })
-                      : LoginWithBrowser(transport, settings, [&options](const std::string& url) {
-                          if (options.present_url) options.present_url(url);
-                          // The URL is already shown: a browser that cannot start is no failure.
-                          if (options.open_browser) (void)OpenInBrowser(url);
-                        });
+  if (org.oidc->refresh_tokens) settings.scope += " offline_access";
+  auto sign_in = [&]() -> Result<OidcIdentity> {
+    if (options.device_flow) {
+      return LoginWithDeviceCode(transport, settings, [&options](const DeviceSignIn& sign_in) {
+        if (options.present_device_code) options.present_device_code(sign_in);
+      });
+    }
+    return LoginWithBrowser(transport, settings, [&options](const std::string& url) {
+      if (options.present_url) options.present_url(url);
+      // The URL is already shown: a browser that cannot start is no failure.
+      if (options.open_browser) (void)OpenInBrowser(url);
+    });
+  };
+  auto refresh_or_sign_in = [&]() -> Result<OidcIdentity> {
+    std::unique_ptr<SecretStore> opened;
+    if (!options.secrets) {
+      auto secrets = OpenDefaultSecretStore();
+      if (!secrets.ok()) return secrets.error();
+      opened = std::move(*secrets);
+    }
+    return LoginKeepingRefreshToken(transport, settings, options.secrets ? *options.secrets : *opened,
+                                    OidcRefreshTokenName(org.name), sign_in);
+  };
+  auto identity = org.oidc->refresh_tokens ? refresh_or_sign_in() : sign_in();
   if (!identity.ok()) return identity.error();
   auto assumed = AssumeLandingRoleWithWebIdentity(org, options, *identity);
   if (!assumed.ok()) return assumed.error();

@@ -117,6 +117,75 @@ class OidcDeviceLoginTest(LoginCase):
                     self.assertNotIn(token_name, content, f"{token_name!r} in {name}")
 
 
+class OidcRefreshTokenTest(LoginCase):
+    """configure --oidc-refresh-tokens: offline_access is asked for, the
+    refresh token kept in the secret store (the encrypted file here), and new
+    sessions need nobody until the provider refuses it."""
+
+    def setUp(self):
+        super().setUp()
+        self.start_provider()
+        self.create_landing_role(self.idp.issuer)
+        result = subprocess.run(
+            [foyer_binary(), "configure", "--org", "acme", "--admin-account", self.account,
+             "--regions", "us-east-1,us-west-2", "--method", "oidc", "--group", GROUP,
+             "--oidc-issuer", self.idp.issuer, "--oidc-client-id", "foyer", "--oidc-refresh-tokens"],
+            env=self.moto.env(home=self.home), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def start_provider(self, port=None):
+        self.idp = OidcProvider(claims=GROUP_TAGS)
+        if port is not None:  # the same issuer, with none of the old one's grants
+            self.idp.port, self.idp.issuer = port, f"http://127.0.0.1:{port}"
+        self.idp.__enter__()
+        self.addCleanup(self.idp.__exit__, None, None, None)
+
+    def env(self):
+        return self.login_env(FOYER_SECRET_STORE="file", FOYER_PASSPHRASE="correct horse battery staple")
+
+    def device_login(self, *args):
+        process = self.start_login("--device", *args, env=self.env())
+        url, seen = self.read_url(process)
+        self.assertIn("Sign-in Success", approve_device(url))
+        code, stdout, stderr = self.finish(process, seen)
+        self.assertEqual(code, 0, stderr)
+        return stderr
+
+    def test_a_new_session_comes_from_the_refresh_token_until_the_provider_refuses_it(self):
+        self.device_login()
+        first = self.cached_entry()
+        tokens_before = self.idp.counts()["token"]
+
+        again = subprocess.run([foyer_binary(), "login", "--no-browser", "--device", "--force"], env=self.env(),
+                               capture_output=True, text=True, timeout=60)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertNotIn(CODE_HEADER, again.stderr)
+        self.assertIn(f"Logged in to acme as group {GROUP} (", again.stderr)
+        self.assertEqual(device_counts(self.idp), 1)
+        self.assertEqual(self.idp.counts()["token"], tokens_before + 1)  # the refresh grant
+        self.assertEqual(self.web_identity_calls(), [(200, None), (200, None)])
+        self.assertNotEqual(self.cached_entry()["access_key_id"], first["access_key_id"])
+
+        # A provider that forgot every grant refuses the refresh token: the
+        # person is asked again, with a device code.
+        port = self.idp.port
+        self.idp.__exit__(None, None, None)
+        self.start_provider(port)
+        stderr = self.device_login("--force")
+        self.assertIn(CODE_HEADER, stderr)
+        self.assertEqual(device_counts(self.idp), 1)
+
+        logout = subprocess.run([foyer_binary(), "logout"], env=self.env(), capture_output=True, text=True,
+                                timeout=60)
+        self.assertEqual(logout.returncode, 0, logout.stderr)
+        # With the refresh token gone, the next session needs the person.
+        process = self.start_login("--device", env=self.env())
+        url, seen = self.read_url(process)
+        self.assertIn(CODE_HEADER, seen)
+        process.kill()
+        process.communicate()
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()
