@@ -1,0 +1,269 @@
+"""foyer snapshot, audit and who-can against a live organization in moto.
+
+The organization is built with boto3 the way foyer makes it: landing roles
+in the admin account trusting the OIDC provider, target roles whose trust
+names exact landing roles, the guardrail SCPs. Results are compared with
+what boto3 reads back; moto enforces none of the policies, so what is
+proven here is foyer's reading and analysis of them.
+"""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+from e2e.moto import MotoServer, foyer_binary
+
+ISSUER = "idp.example.com"
+
+
+def document(*statements):
+    return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
+
+
+def trust_landing(*landing_roles):
+    return document({"Effect": "Allow", "Principal": {"AWS": list(landing_roles)},
+                     "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"]})
+
+
+ALLOW_ALL = document({"Effect": "Allow", "Action": "*", "Resource": "*"})
+READ_ONLY = document({"Effect": "Allow", "Action": ["iam:Get*", "iam:List*", "s3:List*", "s3:GetBucketPolicy",
+                                                    "cloudtrail:Describe*", "organizations:Describe*",
+                                                    "organizations:List*"], "Resource": "*"})
+ASSUME_FOYER_ROLES = document({"Effect": "Allow", "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"],
+                               "Resource": "arn:aws:iam::*:role/foyer/*"})
+
+
+def guardrails(management, admin):
+    """The guardrail SCPs, as foyer writes them."""
+    trail = f"arn:aws:cloudtrail:*:{management}:trail/foyer-organization-trail"
+    return {
+        "foyer-deny-leave-organization": document(
+            {"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}),
+        "foyer-protect-audit-trail": document(
+            {"Effect": "Deny", "Action": ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"], "Resource": trail}),
+        "foyer-deny-iam-users-outside-admin": document(
+            {"Effect": "Deny", "Action": ["iam:CreateUser", "iam:CreateAccessKey"], "Resource": "*",
+             "Condition": {"StringNotEquals": {"aws:PrincipalAccount": admin}}}),
+        "foyer-deny-root-user": document(
+            {"Effect": "Deny", "Action": "*", "Resource": "*",
+             "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}),
+    }
+
+
+NEUTER = document({"Effect": "Deny", "Action": "*", "Resource": "*",
+                   "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole"}}})
+
+
+class Organization:
+    """management (the moto caller), admin and payments-production."""
+
+    def __init__(self, moto):
+        self.moto = moto
+        org = moto.client("organizations")
+        org.create_organization(FeatureSet="ALL")
+        self.management = moto.client("sts").get_caller_identity()["Account"]
+        self.root = org.list_roots()["Roots"][0]["Id"]
+        org.enable_policy_type(RootId=self.root, PolicyType="SERVICE_CONTROL_POLICY")
+        security = org.create_organizational_unit(ParentId=self.root, Name="Security")["OrganizationalUnit"]["Id"]
+        workloads = org.create_organizational_unit(ParentId=self.root, Name="Workloads")["OrganizationalUnit"]["Id"]
+        production = org.create_organizational_unit(ParentId=workloads, Name="production")["OrganizationalUnit"]["Id"]
+        self.ous = {"Security": security, "Workloads": workloads, "Workloads/production": production}
+        self.admin = self.account(org, "admin", security, {"foyer:kind": "admin"})
+        self.payments = self.account(org, "payments-production", production,
+                                     {"foyer:kind": "service", "foyer:domain": "payments",
+                                      "foyer:environment": "production"})
+        self.sre = f"arn:aws:iam::{self.admin}:role/foyer/sre"
+        self.engineers = f"arn:aws:iam::{self.admin}:role/foyer/engineers"
+        self.provider = f"arn:aws:iam::{self.admin}:oidc-provider/{ISSUER}"
+        self.build_admin()
+        self.build_payments()
+        self.build_management()
+        for name, content in guardrails(self.management, self.admin).items():
+            self.attach(org, name, content, self.root)
+        for account in (self.admin, self.payments):
+            self.attach(org, f"foyer-neuter-organization-account-access-role-{account}", NEUTER, account)
+
+    def account(self, org, name, parent, tags):
+        status = org.create_account(Email=f"aws+{name}@example.com", AccountName=name,
+                                    Tags=[{"Key": k, "Value": v} for k, v in tags.items()])
+        account = status["CreateAccountStatus"]["AccountId"]
+        org.move_account(AccountId=account, SourceParentId=self.root, DestinationParentId=parent)
+        return account
+
+    def attach(self, org, name, content, target):
+        policy = org.create_policy(Name=name, Description=name, Type="SERVICE_CONTROL_POLICY", Content=content)
+        org.attach_policy(PolicyId=policy["Policy"]["PolicySummary"]["Id"], TargetId=target)
+
+    def credentials(self, role_arn):
+        creds = self.moto.client("sts").assume_role(RoleArn=role_arn, RoleSessionName="test-setup")["Credentials"]
+        return {"aws_access_key_id": creds["AccessKeyId"], "aws_secret_access_key": creds["SecretAccessKey"],
+                "aws_session_token": creds["SessionToken"]}
+
+    def client(self, service, account):
+        if account == self.management:
+            return self.moto.client(service)
+        return self.moto.client(service, **self.credentials(
+            f"arn:aws:iam::{account}:role/OrganizationAccountAccessRole"))
+
+    def role(self, iam, name, trust, policy=None):
+        iam.create_role(RoleName=name, Path="/foyer/", AssumeRolePolicyDocument=trust)
+        if policy:
+            iam.put_role_policy(RoleName=name, PolicyName="foyer", PolicyDocument=policy)
+
+    def build_admin(self):
+        iam = self.client("iam", self.admin)
+        iam.create_open_id_connect_provider(Url=f"https://{ISSUER}", ClientIDList=["foyer"],
+                                           ThumbprintList=["a" * 40])
+        for group in ("sre", "engineers"):
+            trust = document({"Effect": "Allow", "Principal": {"Federated": self.provider},
+                              "Action": ["sts:AssumeRoleWithWebIdentity", "sts:SetSourceIdentity", "sts:TagSession"],
+                              "Condition": {"StringEquals": {f"{ISSUER}:aud": "foyer"},
+                                            "StringLike": {"aws:RequestTag/FoyerGroups": f"*:{group}:*"}}})
+            self.role(iam, group, trust, ASSUME_FOYER_ROLES)
+        self.role(iam, "Auditor", trust_landing(self.sre, self.engineers), READ_ONLY)
+
+    def build_payments(self):
+        iam = self.client("iam", self.payments)
+        self.role(iam, "Administrator", trust_landing(self.sre), ALLOW_ALL)
+        self.role(iam, "Auditor", trust_landing(self.sre, self.engineers), READ_ONLY)
+
+    def build_management(self):
+        iam = self.client("iam", self.management)
+        self.role(iam, "OrganizationReader", trust_landing(self.sre, self.engineers), READ_ONLY)
+        self.role(iam, "OrganizationAdministrator", trust_landing(self.sre), ALLOW_ALL)
+
+
+def run(moto, env, *args):
+    return subprocess.run([foyer_binary(), *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+class AuditTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.moto = MotoServer().__enter__()
+        cls.org = Organization(cls.moto)
+        cls.home = tempfile.TemporaryDirectory()
+        cls.management_env = cls.moto.env(cls.home.name)
+        landing = cls.org.credentials(cls.org.sre)
+        cls.landing_env = cls.moto.env(cls.home.name, AWS_ACCESS_KEY_ID=landing["aws_access_key_id"],
+                                       AWS_SECRET_ACCESS_KEY=landing["aws_secret_access_key"],
+                                       AWS_SESSION_TOKEN=landing["aws_session_token"])
+        cls.clean_snapshot = cls.snapshot(cls.management_env, "--via", "organization-account-access-role")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.home.cleanup()
+        cls.moto.__exit__(None, None, None)
+
+    @classmethod
+    def snapshot(cls, env, *args):
+        path = os.path.join(cls.home.name, f"snapshot-{len(os.listdir(cls.home.name))}.json")
+        result = run(cls.moto, env, "snapshot", "-o", path, *args)
+        assert result.returncode == 0, result.stderr
+        return path
+
+    def audit(self, snapshot, *args):
+        result = run(self.moto, self.management_env, "audit", "--snapshot", snapshot, "--format", "json", *args)
+        return result.returncode, json.loads(result.stdout)
+
+    def test_snapshot_matches_what_boto3_reads(self):
+        with open(self.clean_snapshot) as f:
+            snapshot = json.load(f)
+        self.assertEqual(os.stat(self.clean_snapshot).st_mode & 0o777, 0o600)
+        org = self.moto.client("organizations")
+        self.assertEqual(snapshot["organization"]["management_account"], self.org.management)
+        self.assertEqual(sorted(a["id"] for a in snapshot["organization"]["accounts"]),
+                         sorted(a["Id"] for a in org.list_accounts()["Accounts"]))
+        payments = next(a for a in snapshot["organization"]["accounts"] if a["id"] == self.org.payments)
+        self.assertEqual(payments["ou_path"], [self.org.root, self.org.ous["Workloads"],
+                                               self.org.ous["Workloads/production"]])
+        self.assertEqual(payments["tags"]["foyer:domain"], "payments")
+        for account in (self.org.management, self.org.admin, self.org.payments):
+            iam = self.org.client("iam", account)
+            self.assertEqual(sorted(r["arn"] for r in snapshot["accounts"][account]["roles"]),
+                             sorted(r["Arn"] for r in iam.list_roles()["Roles"]), account)
+            self.assertNotIn("errors", snapshot["accounts"][account])
+        scps = snapshot["organization"]["scps"]
+        expected_root = sorted(p["Name"] for p in org.list_policies_for_target(
+            TargetId=self.org.root, Filter="SERVICE_CONTROL_POLICY")["Policies"])
+        self.assertEqual(sorted(p["name"] for p in scps[self.org.root]), expected_root)
+        self.assertEqual(snapshot["accounts"][self.org.admin]["oidc_providers"], [self.org.provider])
+
+    def test_snapshot_through_auditor_from_a_landing_session_reads_the_same_roles(self):
+        with open(self.snapshot(self.landing_env)) as f:
+            through_auditor = json.load(f)
+        with open(self.clean_snapshot) as f:
+            through_bootstrap = json.load(f)
+        for account in (self.org.management, self.org.admin, self.org.payments):
+            self.assertEqual(sorted(r["arn"] for r in through_auditor["accounts"][account]["roles"]),
+                             sorted(r["arn"] for r in through_bootstrap["accounts"][account]["roles"]))
+
+    def test_clean_organization_has_no_high_finding(self):
+        status, report = self.audit(self.clean_snapshot)
+        self.assertEqual([f for f in report["findings"] if f["severity"] == "high"], [])
+        self.assertEqual(status, 0)
+
+    def test_who_can_reach_payments_production_administrator(self):
+        result = run(self.moto, self.management_env, "who-can", "payments/production", "--role", "Administrator",
+                     "--snapshot", self.clean_snapshot, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        principals = {p["principal"]: [h["to"] for h in p["hops"]] for p in json.loads(result.stdout)["principals"]}
+        administrator = f"arn:aws:iam::{self.org.payments}:role/foyer/Administrator"
+        self.assertEqual(principals, {self.org.sre: [administrator],
+                                      self.org.provider: [self.org.sre, administrator]})
+
+    def test_graph_html_is_one_page_without_fetches(self):
+        result = run(self.moto, self.management_env, "graph", "--snapshot", self.clean_snapshot, "--format", "html")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("<svg", result.stdout)
+        self.assertIn(self.org.sre, result.stdout)
+        self.assertNotIn("src=", result.stdout)
+
+    def test_broken_organization_reports_exactly_what_was_broken(self):
+        payments_iam = self.org.client("iam", self.org.payments)
+        admin_iam = self.org.client("iam", self.org.admin)
+        ci = f"arn:aws:iam::{self.org.payments}:role/ci"
+        payments_iam.create_role(RoleName="ci", AssumeRolePolicyDocument=document(
+            {"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"}, "Action": "sts:AssumeRole"}))
+        payments_iam.put_role_policy(RoleName="ci", PolicyName="deploy", PolicyDocument=document(
+            {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}))
+        sre_trust = admin_iam.get_role(RoleName="sre")["Role"]["AssumeRolePolicyDocument"]  # boto3 decodes it
+        sre_trust["Statement"].append({"Effect": "Allow", "Principal": {"AWS": ci},
+                                       "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"]})
+        admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
+        payments_iam.create_user(UserName="deployer")
+        payments_iam.create_role(RoleName="open", AssumeRolePolicyDocument=document(
+            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}))
+        self.org.client("s3", self.org.admin).create_bucket(Bucket="admin-trail-logs")
+        self.org.client("cloudtrail", self.org.admin).create_trail(Name="admin-trail", S3BucketName="admin-trail-logs")
+        try:
+            status, report = self.audit(self.snapshot(self.management_env, "--via", "organization-account-access-role"))
+        finally:
+            self.repair(payments_iam, admin_iam, sre_trust)
+        high = sorted((f["rule"], f["resource"]) for f in report["findings"] if f["severity"] == "high")
+        self.assertEqual(high, sorted([
+            ("S3-bucket-in-admin", "s3://admin-trail-logs"),
+            ("S3-trail-in-admin", f"arn:aws:cloudtrail:us-east-1:{self.org.admin}:trail/admin-trail"),
+            ("S4-path-into-admin", ci),
+            ("S4-path-into-management", ci),  # through sre, which may assume OrganizationAdministrator
+            ("S7-iam-user-outside-admin", f"arn:aws:iam::{self.org.payments}:user/deployer"),
+            ("S8-trust-everyone", f"arn:aws:iam::{self.org.payments}:role/open"),
+        ]))
+        path = next(f for f in report["findings"] if f["rule"] == "S4-path-into-admin")
+        self.assertEqual(path["evidence"], [f"{ci} (role)", f"  -> sts:AssumeRole {self.org.sre}"])
+        self.assertEqual(status, 1)
+
+    def repair(self, payments_iam, admin_iam, sre_trust):
+        sre_trust["Statement"].pop()
+        admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
+        payments_iam.delete_role_policy(RoleName="ci", PolicyName="deploy")
+        payments_iam.delete_role(RoleName="ci")
+        payments_iam.delete_role(RoleName="open")
+        payments_iam.delete_user(UserName="deployer")
+        self.org.client("cloudtrail", self.org.admin).delete_trail(Name="admin-trail")
+        self.org.client("s3", self.org.admin).delete_bucket(Bucket="admin-trail-logs")
+
+
+if __name__ == "__main__":
+    unittest.main()
