@@ -108,7 +108,7 @@ void BM_BuildAndWhoCanEveryAccount(benchmark::State& state) {
   state.counters["edges"] = static_cast<double>(edges);
   state.counters["peak_MiB"] = PeakResidentMiB();
 }
-BENCHMARK(BM_BuildAndWhoCanEveryAccount)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_BuildAndWhoCanEveryAccount)->Arg(100)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 }  // namespace foyer::access_graph
