@@ -168,7 +168,7 @@ Status StoreIamUserKey(SecretStore& secrets, const OrgAccess& org, const IamUser
 
 Result<IamUserKey> ReadIamUserKeyFromTerminal() {
   const std::string what_to_pass = "pass the key on stdin with --secret-stdin";
-  if (::isatty(STDIN_FILENO) != 1) return LoginNeeded(kPassphraseNeededError, "no terminal to ask on: " + what_to_pass);
+  if (::isatty(STDIN_FILENO) != 1) return LoginNeeded("KeyNeeded", "no terminal to ask on: " + what_to_pass);
   std::fprintf(stderr, "Access key id: ");
   std::fflush(stderr);
   std::string id;
