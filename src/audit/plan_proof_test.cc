@@ -1,0 +1,78 @@
+#include "audit/plan_proof.h"
+
+#include <gtest/gtest.h>
+
+namespace foyer::audit {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kLanding[] = "arn:aws:iam::222222222222:role/foyer/sre";
+
+json TrustOf(json principal) {
+  return {{"Version", "2012-10-17"},
+          {"Statement", {{{"Effect", "Allow"}, {"Principal", std::move(principal)},
+                          {"Action", {"sts:AssumeRole", "sts:SetSourceIdentity"}}}}}};
+}
+
+roles::DesiredRole Target(const std::string& name, json trust) {
+  roles::DesiredRole role;
+  role.name = name;
+  role.trust_policy = std::move(trust);
+  role.managed_policies = {"arn:aws:iam::aws:policy/AdministratorAccess"};
+  return role;
+}
+
+std::vector<roles::AccountRoles> CleanPlan() {
+  roles::DesiredRole landing;
+  landing.name = "sre";
+  landing.landing = true;
+  landing.trust_policy = json::parse(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+      "Principal": {"Federated": "arn:aws:iam::222222222222:oidc-provider/idp.example.com"},
+      "Action": ["sts:AssumeRoleWithWebIdentity", "sts:SetSourceIdentity"]}]})");
+  landing.inline_policies["foyer"] = json::parse(R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::*:role/foyer/*"}]})");
+  return {{"management", org::AccountKind::kManagement, {Target("OrganizationAdministrator", TrustOf({{"AWS", kLanding}}))}},
+          {"admin", org::AccountKind::kAdmin, {landing}},
+          {"payments-production", org::AccountKind::kService, {Target("Administrator", TrustOf({{"AWS", kLanding}}))}}};
+}
+
+const std::map<std::string, std::string> kIds = {
+    {"management", "111111111111"}, {"admin", "222222222222"}, {"payments-production", "333333333333"}};
+
+std::vector<Finding> Prove(const std::vector<roles::AccountRoles>& plan) {
+  auto planned = PlannedSnapshot(plan, kIds, "111111111111", "o-test");
+  EXPECT_TRUE(planned.ok()) << planned.error().message;
+  return planned.ok() ? ProveInvariants(*planned) : std::vector<Finding>{};
+}
+
+TEST(PlanProofTest, PlanDerivedFromGrantsProvesClean) { EXPECT_TRUE(Prove(CleanPlan()).empty()); }
+
+TEST(PlanProofTest, PlanLettingAWorkloadRoleIntoAdminIsRefusedWithThePath) {
+  std::vector<roles::AccountRoles> plan = CleanPlan();
+  plan[1].roles.push_back(Target("Administrator", TrustOf({{"AWS", "arn:aws:iam::333333333333:role/foyer/Administrator"}})));
+  std::vector<Finding> findings = Prove(plan);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "S4-path-into-admin");
+  EXPECT_EQ(findings[0].resource, "arn:aws:iam::333333333333:role/foyer/Administrator");
+  EXPECT_EQ(findings[0].evidence,
+            (std::vector<std::string>{"arn:aws:iam::333333333333:role/foyer/Administrator (role)",
+                                      "  -> sts:AssumeRole arn:aws:iam::222222222222:role/foyer/Administrator"}));
+}
+
+TEST(PlanProofTest, PlanTrustingAWholeAccountIsRefused) {
+  std::vector<roles::AccountRoles> plan = CleanPlan();
+  plan[2].roles[0].trust_policy = TrustOf({{"AWS", "arn:aws:iam::222222222222:root"}});
+  std::vector<Finding> findings = Prove(plan);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "S8-trust-whole-account");
+}
+
+TEST(PlanProofTest, AccountsWithoutIdsAreAnError) {
+  auto planned = PlannedSnapshot(CleanPlan(), {{"management", "111111111111"}}, "111111111111", "o-test");
+  ASSERT_FALSE(planned.ok());
+  EXPECT_EQ(planned.error().code, "AccountNotCreated");
+}
+
+}  // namespace
+}  // namespace foyer::audit
