@@ -25,6 +25,19 @@ Result<aws::CallerIdentity> IdentifyCaller(const aws::ClientConfig& config) {
   return identity;
 }
 
+// Credentials outside the management account reach it through a role;
+// before they do, make sure their own organization is the spec's, so that
+// pointing foyer at the wrong organization says so plainly.
+Status CheckCallersOrganization(const aws::ClientConfig& caller_config, const aws::CallerIdentity& caller,
+                                const std::string& management_id) {
+  if (caller.account == management_id) return OkStatus();
+  aws::OrganizationsClient organizations(caller_config);
+  org::OrganizationsReader reader(organizations);
+  auto described = org::DescribeExpectedOrganization(reader, management_id);
+  if (!described.ok() && described.error().code == org::kWrongOrganizationError) return described.error();
+  return OkStatus();
+}
+
 // A first apply creates the organization, which makes the caller's account
 // its management account: only the account the spec names may do that.
 Status CheckBootstrapCaller(const org::LiveOrganization& live, const aws::CallerIdentity& caller,
@@ -77,6 +90,7 @@ Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOption
   auto caller = IdentifyCaller(caller_config);
   if (!caller.ok()) return caller.error();
   planned->caller = *caller;
+  FOYER_RETURN_IF_ERROR(CheckCallersOrganization(caller_config, *caller, management_id));
   auto arn = aws::ParseArn(caller->arn);
   planned->partition = arn.ok() ? arn->partition : "aws";
   planned->access = std::make_unique<org::LiveAccountAccess>(caller_config, *caller, management_id,

@@ -257,9 +257,10 @@ class FirstApplyTest(ApplyTestCase):
 
     def test_throttling_and_server_errors_are_survived(self):
         self.proxy.set_plan([
-            {"match": "CreateAccount", "code": "TooManyRequestsException", "count": 2},
+            # In the order apply meets them: the proxy's rules are a queue.
             {"match": "CreateOrganizationalUnit", "status": 500, "count": 2},
             {"match": "ListAccounts", "status": 503, "count": 1},
+            {"match": "CreateAccount", "code": "TooManyRequestsException", "count": 2},
         ])
         applied = self.foyer("apply", "--yes")
         self.assertEqual(applied.returncode, 0, applied.stdout + applied.stderr)
