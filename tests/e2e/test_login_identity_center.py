@@ -149,8 +149,10 @@ class IdentityCenterLoginTest(IdentityCenterCase):
         self.assertAlmostEqual(expires, issued.expires_at, delta=120)
 
         entry = self.cached_entry()
-        self.assertEqual((entry["key"], entry["role_arn"], entry["source"]),
-                         (f"landing/acme/{GROUP}", self.landing_role, f"login identity-center acme/{GROUP}"))
+        # The Identity Center user name, from the portal's role session
+        # (moto does not echo SourceIdentity, so foyer records what it sent).
+        self.assertEqual((entry["key"], entry["role_arn"], entry["source"], entry["source_identity"]),
+                         (f"landing/acme/{GROUP}", self.landing_role, f"login identity-center acme/{GROUP}", "alice"))
         identity = self.moto.client("sts", aws_access_key_id=entry["access_key_id"],
                                     aws_secret_access_key=entry["secret_access_key"],
                                     aws_session_token=entry["session_token"]).get_caller_identity()
