@@ -66,4 +66,19 @@ std::vector<Finding> ProveInvariants(const access_graph::Snapshot& planned) {
   return findings;
 }
 
+Result<std::vector<Finding>> ProvePlannedRoles(const spec::Spec& spec, const std::vector<org::DesiredAccount>& accounts,
+                                               const std::map<std::string, std::string>& account_ids,
+                                               const std::string& organization_id, const std::string& partition) {
+  auto admin = account_ids.find(spec.accounts.admin.value);
+  auto management = account_ids.find(std::string(org::kManagementAccountName));
+  if (admin == account_ids.end() || management == account_ids.end()) {
+    return MakeError("AccountNotCreated", "the plan-time proof runs once the admin account exists");
+  }
+  roles::DocumentIds ids{roles::AdminAccount{partition, admin->second}, organization_id};
+  auto planned = PlannedSnapshot(roles::DesiredRoles(spec, accounts, ids), account_ids, management->second,
+                                 organization_id, partition);
+  if (!planned.ok()) return planned.error();
+  return ProveInvariants(*planned);
+}
+
 }  // namespace foyer::audit

@@ -41,6 +41,14 @@ Result<access_graph::Snapshot> PlannedSnapshot(const std::vector<roles::AccountR
 // The high-severity findings of rules S2, S4, S7 and S8 on `planned`.
 std::vector<Finding> ProveInvariants(const access_graph::Snapshot& planned);
 
+// Both steps from the spec: the roles it asks for (roles::DesiredRoles) in
+// the accounts of `account_ids` (account name -> live id, "management"
+// included, as org::AccountMatching has them), proven. Fails with code
+// "AccountNotCreated" while an account of the spec does not exist yet.
+Result<std::vector<Finding>> ProvePlannedRoles(const spec::Spec& spec, const std::vector<org::DesiredAccount>& accounts,
+                                               const std::map<std::string, std::string>& account_ids,
+                                               const std::string& organization_id, const std::string& partition);
+
 }  // namespace foyer::audit
 
 #endif  // FOYER_AUDIT_PLAN_PROOF_H_

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "org/naming.h"
+#include "spec/spec_parser.h"
+
 namespace foyer::audit {
 namespace {
 
@@ -72,6 +75,52 @@ TEST(PlanProofTest, AccountsWithoutIdsAreAnError) {
   auto planned = PlannedSnapshot(CleanPlan(), {{"management", "111111111111"}}, "111111111111", "o-test");
   ASSERT_FALSE(planned.ok());
   EXPECT_EQ(planned.error().code, "AccountNotCreated");
+}
+
+constexpr char kSpec[] = R"(
+[organization]
+management_account_id = "111111111111"
+email = "aws+{account}@example.com"
+regions = ["us-east-1", "us-west-2"]
+environments = ["production"]
+
+[accounts]
+admin = "admin"
+audit = "audit"
+deploy = "deploy"
+
+[[domain]]
+name = "payments"
+
+[[group]]
+name = "sre"
+grants = [{ role = "Administrator" }, { role = "OrganizationAdministrator" }]
+
+[[group]]
+name = "engineers"
+grants = [{ role = "Auditor" }]
+
+[identity.oidc]
+issuer = "https://idp.example.com"
+client_id = "foyer"
+group_match = "tag"
+)";
+
+TEST(PlanProofTest, RolesDerivedFromARealSpecProveClean) {
+  spec::ParsedSpec parsed = spec::ParseSpec(kSpec, "foyer.toml");
+  ASSERT_TRUE(parsed.ok());
+  std::vector<org::DesiredAccount> accounts = org::DesiredAccounts(parsed.spec);
+  std::map<std::string, std::string> ids = {{"management", "111111111111"}};
+  long next = 222222222222;
+  for (const org::DesiredAccount& account : accounts) ids[account.name] = std::to_string(next++);
+  auto findings = ProvePlannedRoles(parsed.spec, accounts, ids, "o-test", "aws");
+  ASSERT_TRUE(findings.ok()) << findings.error().message;
+  EXPECT_EQ(findings->size(), 0u) << (findings->empty() ? "" : findings->front().rule + " " + findings->front().resource);
+
+  ids.erase("admin");
+  auto without_admin = ProvePlannedRoles(parsed.spec, accounts, ids, "o-test", "aws");
+  ASSERT_FALSE(without_admin.ok());
+  EXPECT_EQ(without_admin.error().code, "AccountNotCreated");
 }
 
 }  // namespace
