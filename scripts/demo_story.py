@@ -4,11 +4,11 @@ against moto (the AWS emulator) and a real OpenID provider, both on loopback.
 
     scripts/demo_story.py FOYER_BINARY
 
-`foyer apply` is not built yet, so the organization it would create is set up
-here with boto3, exactly as foyer names and tags it (DESIGN.md section 2).
-Everything after that is foyer: validate the spec, configure the client,
-log in through the browser flow (a scripted person signs in), list the
-accounts, move into them, and check policies offline.
+Everything is foyer: validate the spec, plan and apply it with the
+management account's keys (organization, OUs, accounts, roles with exact
+trust policies, guardrails, audit trail, state buckets), plan again to see
+nothing left to do, configure a person's client, log in through the browser
+flow (a scripted person signs in), move into accounts, and check policies.
 """
 import json
 import os
@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
@@ -34,82 +33,53 @@ def say(text):
     print(("\n\033[36m# %s\033[0m" if COLOR else "\n# %s") % text, flush=True)
 
 
-def run(args, env, **kwargs):
+def run(args, env, quiet=False, **kwargs):
+    """Runs and shows a command; `quiet` keeps its output for the caller."""
     shown = " ".join(shlex.quote(a) for a in ["foyer"] + args[1:]) if args[0] == FOYER else " ".join(args)
+    shown = shown.replace(os.path.dirname(os.path.dirname(SPEC)) + "/", "")
     print(("\033[1m$ %s\033[0m" if COLOR else "$ %s") % shown, flush=True)
     result = subprocess.run(args, env=env, text=True, capture_output=True, **kwargs)
-    sys.stdout.write(result.stdout)
-    sys.stdout.write(result.stderr)
+    if not quiet or result.returncode != 0:
+        sys.stdout.write(result.stdout)
+        sys.stdout.write(result.stderr)
     sys.stdout.flush()
     if result.returncode != 0:
         raise SystemExit(f"demo: the command above failed with exit status {result.returncode}")
     return result.stdout
 
 
-def account_names(spec):
-    """The accounts foyer derives from the spec: (name, kind, domain, environment, OU)."""
-    org = spec["organization"]
-    accounts = [(spec["accounts"]["admin"], "admin", "", "", "Security"),
-                (spec["accounts"]["audit"], "audit", "", "", "Security"),
-                (spec["accounts"]["deploy"], "deploy", "", "", "Infrastructure")]
-    for domain in spec["domain"]:
-        for environment in domain.get("environments", org["environments"]):
-            accounts.append((f"{domain['name']}-{environment}", "service", domain["name"], environment,
-                             f"Workloads/{environment}"))
-    return accounts
+def show_plan(env, spec_path):
+    """`foyer plan`, shown as its list of changes: the full output, with every
+    field and policy document, runs to hundreds of lines."""
+    print(("\033[1m$ %s\033[0m" if COLOR else "$ %s") % "foyer plan --spec acme/foyer.toml", flush=True)
+    result = subprocess.run([FOYER, "plan", "--spec", spec_path], env=env, text=True, capture_output=True)
+    if result.returncode != 0:
+        sys.stdout.write(result.stdout + result.stderr)
+        raise SystemExit(f"demo: foyer plan failed with exit status {result.returncode}")
+    changes = [line for line in result.stdout.splitlines() if line.startswith(("  + ", "  ~ ", "  - "))]
+    for line in changes[:12]:
+        print(line)
+    if len(changes) > 12:
+        print(f"  ... and {len(changes) - 12} more (fields and policy documents elided here)")
+    print(result.stdout.strip().splitlines()[-1], flush=True)
 
 
-def build_organization(moto, spec, issuer):
-    """What `foyer apply` will do, done with boto3 for the demo."""
-    org = moto.client("organizations")
-    org.create_organization(FeatureSet="ALL")
-    root = org.list_roots()["Roots"][0]["Id"]
-    ous = {}
-    for path in ["Security", "Infrastructure", "Workloads", "Workloads/development", "Workloads/production"]:
-        parent = ous.get(path.rsplit("/", 1)[0], root) if "/" in path else root
-        ous[path] = org.create_organizational_unit(ParentId=parent, Name=path.split("/")[-1])["OrganizationalUnit"]["Id"]
-    ids = {}
-    for name, kind, domain, environment, ou in account_names(spec):
-        tags = [{"Key": "foyer:kind", "Value": kind}, {"Key": "foyer:managed", "Value": "true"}]
-        if domain:
-            tags += [{"Key": "foyer:domain", "Value": domain}, {"Key": "foyer:environment", "Value": environment},
-                     {"Key": "foyer:quality", "Value": "default"}]
-        email = spec["organization"]["email"].replace("{account}", name)
-        status = org.create_account(Email=email, AccountName=name, Tags=tags)["CreateAccountStatus"]
-        ids[name] = status["AccountId"]
-        org.move_account(AccountId=ids[name], SourceParentId=root, DestinationParentId=ous[ou])
+def acme_spec_for(issuer, home):
+    """examples/acme with its OpenID provider pointed at the demo's."""
+    folder = os.path.join(home, "acme")
+    shutil.copytree(os.path.dirname(SPEC), folder)
+    path = os.path.join(folder, "foyer.toml")
+    with open(path) as handle:
+        text = handle.read()
+    with open(path, "w") as handle:
+        handle.write(text.replace('issuer = "https://idp.acme.example"', f'issuer = "{issuer}"'))
+    return path
 
-    sts = moto.client("sts")
 
-    def iam_in(account):
-        creds = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/OrganizationAccountAccessRole",
-                                RoleSessionName="demo-setup")["Credentials"]
-        return moto.client("iam", aws_access_key_id=creds["AccessKeyId"],
-                           aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
-
-    admin = ids[spec["accounts"]["admin"]]
-    admin_iam = iam_in(admin)
-    provider = admin_iam.create_open_id_connect_provider(Url=issuer, ClientIDList=["foyer"],
-                                                         ThumbprintList=["0" * 40])["OpenIDConnectProviderArn"]
-    host = issuer.split("://", 1)[1]
-    for group in spec["group"]:
-        trust = {"Version": "2012-10-17", "Statement": [{
-            "Effect": "Allow", "Principal": {"Federated": provider},
-            "Action": ["sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity"],
-            "Condition": {"StringEquals": {f"{host}:aud": "foyer"},
-                          "StringLike": {"aws:RequestTag/FoyerGroups": f"*:{group['name']}:*"}}}]}
-        admin_iam.create_role(Path="/foyer/", RoleName=group["name"], AssumeRolePolicyDocument=json.dumps(trust),
-                              MaxSessionDuration=43200)
-    for name, account in ids.items():
-        if account == admin:
-            continue
-        trust = {"Version": "2012-10-17", "Statement": [{
-            "Effect": "Allow", "Principal": {"AWS": [f"arn:aws:iam::{admin}:role/foyer/engineers",
-                                                     f"arn:aws:iam::{admin}:role/foyer/sre"]},
-            "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"]}]}
-        iam_in(account).create_role(Path="/foyer/", RoleName="Administrator",
-                                    AssumeRolePolicyDocument=json.dumps(trust))
-    return ids
+def account_ids(env):
+    accounts = json.loads(subprocess.run([FOYER, "accounts", "--format", "json"], env=env, text=True,
+                                         capture_output=True, check=True).stdout)
+    return {account["name"]: account["id"] for account in accounts}
 
 
 def log_in(env):
@@ -133,34 +103,40 @@ def log_in(env):
 
 
 def main():
-    with open(SPEC, "rb") as handle:
-        spec = tomllib.load(handle)
     home = tempfile.mkdtemp(prefix="foyer-demo-")
     try:
-        tell_the_story(spec, home)
+        tell_the_story(home)
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def tell_the_story(spec, home):
+def tell_the_story(home):
     claims = {"email": "alice@acme.example", "https://aws.amazon.com/tags": {
         "principal_tags": {"FoyerGroups": [":engineers:"]}}}
-    with MotoServer() as moto, OidcProvider(claims=claims) as idp:
+    with MotoServer({"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"}) as moto, OidcProvider(claims=claims) as idp:
         print(f"moto (the AWS emulator) listens on {moto.url}; the OpenID provider on {idp.issuer}")
         management_env = moto.env(home=home)  # the management account's keys
         person_env = {k: v for k, v in management_env.items()
                       if k not in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
 
         say("The organization as code: examples/acme/foyer.toml")
-        run([FOYER, "validate", "--path", SPEC], management_env)
+        spec_path = acme_spec_for(idp.issuer, home)
+        run([FOYER, "validate", "--path", spec_path], management_env)
 
-        say("Setting up the acme organization in moto the way `foyer apply` will (apply is not built yet)")
-        ids = build_organization(moto, spec, idp.issuer)
-        admin = ids["admin"]
-        print(f"{len(ids)} accounts created; the admin account is {admin}")
+        say("What foyer apply would change in an empty AWS account (the future management account)")
+        show_plan(management_env, spec_path)
+
+        say("Applying it, with the management account's keys: journaled, resumable, 8 changes at a time")
+        applied = run([FOYER, "apply", "--yes", "--spec", spec_path], management_env, quiet=True)
+        print(applied.strip().splitlines()[-1])
+
+        say("A second plan: nothing left to do")
+        run([FOYER, "plan", "--spec", spec_path], management_env)
 
         say("The accounts, found by their foyer:* tags")
         run([FOYER, "accounts"], management_env)
+        ids = account_ids(management_env)
+        admin = ids["admin"]
 
         say("A person's client configuration, then the browser login with OIDC + PKCE")
         run([FOYER, "configure", "--org", "acme", "--admin-account", admin, "--management-account",
@@ -171,7 +147,7 @@ def tell_the_story(spec, home):
         say("Moving into an account: a chained, cached session of role/foyer/Administrator")
         run([FOYER, "exec", "payments-development", "--role", "Administrator", "--",
              "aws", "sts", "get-caller-identity"], person_env)
-        run([FOYER, "assume", "ledger-production", "--role", "Administrator", "--format", "json"], person_env)
+        run([FOYER, "assume", "ledger-production", "--role", "Auditor", "--format", "json"], person_env)
 
         say("Proving access offline: may engineers assume Administrator in production, where only sre is trusted?")
         simulation = json.dumps({
