@@ -27,10 +27,11 @@ class EchoOff {
     if (!active_) return;
     termios quiet = saved_;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    active_ = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    // TCSANOW, not TCSAFLUSH: what was typed ahead is kept, not discarded.
+    active_ = ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
   }
   ~EchoOff() {
-    if (active_) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    if (active_) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
   }
   EchoOff(const EchoOff&) = delete;
   EchoOff& operator=(const EchoOff&) = delete;
@@ -44,11 +45,13 @@ class EchoOff {
 
 Result<std::string> ReadHiddenFromTerminal(const std::string& prompt, const std::string& what_to_pass) {
   if (::isatty(STDIN_FILENO) != 1) return NotInteractive(what_to_pass);
-  std::fprintf(stderr, "%s", prompt.c_str());
-  std::fflush(stderr);
   std::string line;
   {
+    // Echo goes off before the prompt shows, so that nothing typed as soon
+    // as it appears is echoed.
     EchoOff echo_off;
+    std::fprintf(stderr, "%s", prompt.c_str());
+    std::fflush(stderr);
     std::getline(std::cin, line);
   }
   std::fprintf(stderr, "\n");
