@@ -1,6 +1,12 @@
 #include "login/identity_center_token.h"
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <thread>
+
 #include "aws/ssooidc.h"
+#include "store/file_lock.h"
 
 namespace foyer::login {
 namespace {
@@ -8,6 +14,8 @@ namespace {
 // The registration is renewed a day early, so a login never starts with a
 // client secret that expires while the person is signing in.
 constexpr std::chrono::hours kRegistrationMargin{24};
+// As long as a person may take to approve a device code, and a little more.
+constexpr std::chrono::minutes kTokenLockTimeout{11};
 
 aws::SsoOidcClient OidcClientFor(const IdentityCenterTokenRequest& request) {
   aws::ClientConfig config = request.aws;
@@ -97,9 +105,34 @@ Result<creds::SsoCachedToken> SignInWithDevice(aws::SsoOidcClient& oidc, const I
   return TokenFrom(*token, *client, request);
 }
 
+// Held while the token is read, refreshed or signed for: logins of several
+// groups share one token file, and so one device flow. A lock file beside
+// the token, which the AWS CLI ignores.
+Result<store::FileLock> LockTokenFile(const std::string& cache_path) {
+  std::filesystem::path folder = std::filesystem::path(cache_path).parent_path();
+  std::error_code error;
+  if (std::filesystem::create_directories(folder, error)) ::chmod(folder.c_str(), 0700);
+  auto lock = store::FileLock::Open(cache_path + ".foyer-lock");
+  if (!lock.ok()) return lock.error();
+  auto deadline = std::chrono::steady_clock::now() + kTokenLockTimeout;
+  while (true) {
+    auto taken = lock->TryLock();
+    if (!taken.ok()) return taken.error();
+    if (*taken) return lock;
+    if (std::chrono::steady_clock::now() > deadline) {
+      return MakeError("CredentialLockTimeout", "another foyer process has been signing in to Identity Center for "
+                                                "too long (lock " + lock->path().string() +
+                                                "); finish or stop it, then retry");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
 }  // namespace
 
 Result<creds::SsoCachedToken> GetIdentityCenterToken(const IdentityCenterTokenRequest& request) {
+  auto lock = LockTokenFile(request.cache_path);
+  if (!lock.ok()) return lock.error();
   std::optional<creds::SsoCachedToken> cached = CachedToken(request);
   auto now = aws::Clock::now();
   if (cached && request.accept_cached && cached->expires_at > now + kAccessTokenMargin) return *cached;

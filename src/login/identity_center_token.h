@@ -43,7 +43,9 @@ struct IdentityCenterTokenRequest {
 // the calls made with it cannot outlive it.
 inline constexpr std::chrono::minutes kAccessTokenMargin{5};
 
-// The token, written to request.cache_path (0600) whenever it is new.
+// The token, written to request.cache_path (0600) whenever it is new. Runs
+// under a lock on the token file, so that concurrent logins (of other groups,
+// which do not share a landing session) start one device flow.
 // Errors: the device flow's (denied, expired: exit status 3), the service's.
 Result<creds::SsoCachedToken> GetIdentityCenterToken(const IdentityCenterTokenRequest& request);
 

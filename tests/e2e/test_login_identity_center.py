@@ -302,6 +302,25 @@ class IdentityCenterLoginTest(IdentityCenterCase):
         self.assertEqual(login.returncode, 0, login.stderr)
         self.assertIn(f"Logged in to beta as group {GROUP} ({self.landing_role})", login.stderr)
 
+    def test_two_groups_logging_in_at_once_share_one_device_authorization(self):
+        trust = json.dumps({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"],
+            "Principal": {"AWS": f"arn:aws:iam::{self.account}:root"}}]})
+        iam = self.moto.client("iam")
+        iam.create_role(RoleName="sre", Path="/foyer/", AssumeRolePolicyDocument=trust)
+        self.addCleanup(iam.delete_role, RoleName="sre")
+        self.sso.assign(self.account, "foyer-sre")
+        self.sso.script_next_device(["authorization_pending"] * 2)
+        processes = [subprocess.Popen([foyer_binary(), "login", "--no-browser", "--group", group], env=self.env(),
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for group in (GROUP, "sre")]
+        results = [process.communicate(timeout=120) for process in processes]
+        self.assertEqual([process.returncode for process in processes], [0, 0], results)
+        self.assertEqual(sum(SIGN_IN_HEADER in stderr for _, stderr in results), 1)
+        self.assertIn(f"Logged in to acme as group sre (arn:aws:iam::{self.account}:role/foyer/sre)", results[1][1])
+        self.assertEqual(self.counts()["/device_authorization"], 1)
+        self.assertEqual(self.counts()["/federation/credentials"], 2)
+
     def test_fifty_concurrent_logins_start_one_device_authorization(self):
         self.sso.script_next_device(["authorization_pending"] * 3)
         outputs = [tempfile.TemporaryFile(mode="w+") for _ in range(50)]
