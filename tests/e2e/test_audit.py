@@ -265,5 +265,62 @@ class AuditTest(unittest.TestCase):
         self.org.client("s3", self.org.admin).delete_bucket(Bucket="admin-trail-logs")
 
 
+APPLIED_SPEC = """\
+[organization]
+management_account_id = "123456789012"
+email = "aws+{account}@example.com"
+regions = ["us-east-1", "us-west-2"]
+environments = ["production"]
+
+[accounts]
+admin = "admin"
+audit = "audit"
+deploy = "deploy"
+
+[[domain]]
+name = "payments"
+
+[[group]]
+name = "sre"
+grants = [{ role = "Administrator" }, { role = "OrganizationAdministrator" }]
+
+[identity.oidc]
+issuer = "https://idp.example.com"
+client_id = "foyer"
+group_match = "tag"
+"""
+
+
+class AppliedOrganizationTest(unittest.TestCase):
+    """The organization as `foyer apply` makes it, with its guardrails."""
+
+    def test_applied_organization_is_clean_and_a_role_trusting_everyone_is_found(self):
+        with MotoServer(extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"}) as moto, \
+                tempfile.TemporaryDirectory() as home:
+            spec = os.path.join(home, "foyer.toml")
+            with open(spec, "w") as f:
+                f.write(APPLIED_SPEC)
+            env = moto.env(home)
+            applied = run(moto, env, "apply", "--yes", "--spec", spec)
+            self.assertEqual(applied.returncode, 0, applied.stderr)
+            clean = run(moto, env, "audit", "--via", "organization-account-access-role", "--fail-on", "low")
+            self.assertEqual((clean.returncode, clean.stdout), (0, "0 findings: 0 high, 0 medium, 0 low\n"))
+
+            accounts = {a["Name"]: a["Id"] for a in moto.client("organizations").list_accounts()["Accounts"]}
+            creds = moto.client("sts").assume_role(
+                RoleArn=f"arn:aws:iam::{accounts['payments-production']}:role/OrganizationAccountAccessRole",
+                RoleSessionName="test-break")["Credentials"]
+            moto.client("iam", aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                        aws_session_token=creds["SessionToken"]).create_role(
+                RoleName="open", AssumeRolePolicyDocument=document(
+                    {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}))
+            broken = run(moto, env, "audit", "--via", "organization-account-access-role", "--format", "sarif")
+            self.assertEqual(broken.returncode, 1, broken.stderr)
+            results = json.loads(broken.stdout)["runs"][0]["results"]
+            self.assertEqual([(r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"])
+                              for r in results],
+                             [("S8-trust-everyone", f"arn:aws:iam::{accounts['payments-production']}:role/open")])
+
+
 if __name__ == "__main__":
     unittest.main()
