@@ -4,6 +4,7 @@
 
 #include "audit/audit_test_snapshot.h"
 #include "base/time_format.h"
+#include "org/guardrail_policies.h"
 
 namespace foyer::audit {
 namespace {
@@ -226,6 +227,23 @@ TEST(AuditTest, MissingGuardrailNamesTheAccounts) {
             (std::vector<std::string>{
                 "in 333333333333 (alpha) the SCPs allow iam:CreateUser by arn:aws:iam::333333333333:role/foyer/Administrator",
                 "in 444444444444 (beta) the SCPs allow iam:CreateUser by arn:aws:iam::444444444444:role/foyer/Administrator"}));
+}
+
+// The guardrails foyer apply attaches satisfy every guardrail rule: the
+// probes ask what those documents deny.
+TEST(AuditTest, FoyerGuardrailDocumentsSatisfyTheGuardrailRules) {
+  json snapshot = CleanSnapshot();
+  org::GuardrailTargets targets{"aws", "111111111111", "222222222222", "foyer-audit-555555555555"};
+  json root = {access_graph::TestSnapshot()["organization"]["scps"]["r-root"][0]};
+  for (const org::Guardrail& guardrail : org::AllGuardrails(spec::Guardrails{})) {
+    root.push_back(org::GuardrailDocument(guardrail.key, targets));
+  }
+  snapshot["organization"]["scps"]["r-root"] = root;
+  snapshot["organization"]["scps"]["ou-work"] = {access_graph::TestSnapshot()["organization"]["scps"]["ou-work"][0]};
+  Account(snapshot, kAlpha)["roles"].push_back(
+      Role("arn:aws:iam::333333333333:role/OrganizationAccountAccessRole",
+           access_graph::Trust({{"AWS", "arn:aws:iam::111111111111:root"}})));
+  EXPECT_EQ(Rules(Audit(snapshot)), std::vector<std::string>{});
 }
 
 TEST(AuditTest, NoScpsAtAllIsHigh) {
