@@ -43,6 +43,7 @@ int Run(int argc, char** argv) {
   AddGrantCommand(app, selected);
   AddPlanCommand(app, selected);
   AddApplyCommand(app, selected);
+  AddAccountCommand(app, selected);
 
   try {
     app.parse(argc, argv);

@@ -34,6 +34,7 @@ void AddTerraformCommand(CLI::App& root, Runner& selected);
 void AddGrantCommand(CLI::App& root, Runner& selected);
 void AddPlanCommand(CLI::App& root, Runner& selected);
 void AddApplyCommand(CLI::App& root, Runner& selected);
+void AddAccountCommand(CLI::App& root, Runner& selected);
 
 // TARGET, --role, --org, --group and --no-cache: the options of every
 // command that moves into an account (credential_process_command.cc).
