@@ -136,6 +136,8 @@ int RunApply(const ApplyOptions& options) {
   auto planned = PlanOrganization(options.run);
   if (!planned.ok()) return ReportError(planned.error());
   PlannedOrganization& org = **planned;
+  Status proven = ProvePlannedAccess(org, options.run.accept_unproven_access);
+  if (!proven.ok()) return ReportError(proven.error());
   auto lock = TakeLock(org, *state);
   if (!lock.ok()) return ReportError(lock.error());
 
@@ -155,6 +157,15 @@ int RunApply(const ApplyOptions& options) {
   if (!run_id.ok()) return ReportError(run_id.error());
   Status closed = CloseInterruptedOperations(*journal, management_id, *run_id);
   if (!closed.ok()) return ReportError(closed.error());
+  if (options.run.accept_unproven_access) {
+    // Overriding the proof is a decision someone must be able to find later.
+    auto id = journal->RecordStarted(*run_id, {"foyer:AcceptUnprovenAccess", "plan", "accept-unproven-access"},
+                                     std::chrono::system_clock::now());
+    if (!id.ok()) return ReportError(id.error());
+    Status recorded = journal->RecordDone(*id, "", org::CurrentProcessHolder(std::chrono::system_clock::now()).name,
+                                          std::chrono::system_clock::now());
+    if (!recorded.ok()) return ReportError(recorded.error());
+  }
 
   org::ApplyRun run;
   run.journal = &*journal;

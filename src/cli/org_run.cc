@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "audit/plan_proof.h"
+#include "audit/report.h"
 #include "aws/arn.h"
 #include "aws/organizations.h"
 #include "base/error.h"
@@ -74,6 +76,8 @@ void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options) {
       ->check(CLI::Range(1, 64));
   command.add_flag("--allow-delete", options.allow_delete,
                    "Plan deletions of what foyer.toml no longer asks for (never accounts)");
+  command.add_flag("--accept-unproven-access", options.accept_unproven_access,
+                   "Go on even when the planned roles break S2/S4/S7/S8 (the findings are printed)");
 }
 
 Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options) {
@@ -120,6 +124,24 @@ Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOption
   planned->plan.notes.insert(planned->plan.notes.begin(), planned->matching.notes.begin(),
                              planned->matching.notes.end());
   return planned;
+}
+
+Status ProvePlannedAccess(PlannedOrganization& planned, bool accept) {
+  std::string organization = planned.live.organization ? planned.live.organization->id : "";
+  auto findings = audit::ProvePlannedRoles(planned.spec.spec, planned.spec.accounts, planned.matching.ids,
+                                           organization, planned.partition);
+  if (!findings.ok()) {
+    planned.plan.notes.push_back("access not proven: " + findings.error().message);
+    return OkStatus();
+  }
+  if (findings->empty()) return OkStatus();
+  std::fputs(audit::FindingsText(*findings).c_str(), stderr);
+  if (accept) {
+    std::fputs("foyer: warning: --accept-unproven-access: planning despite the findings above\n", stderr);
+    return OkStatus();
+  }
+  return MakeError("UnprovenAccess", "the plan would break S2/S4/S7/S8 (findings above); fix foyer.toml, or "
+                                     "pass --accept-unproven-access to plan anyway");
 }
 
 }  // namespace foyer::cli

@@ -26,9 +26,11 @@ struct OrgRunOptions {
   std::vector<std::string> adopt;
   int concurrency = 8;
   bool allow_delete = false;
+  bool accept_unproven_access = false;
 };
 
-// --spec, --profile, --adopt, --concurrency, --allow-delete.
+// --spec, --profile, --adopt, --concurrency, --allow-delete,
+// --accept-unproven-access.
 void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options);
 
 struct PlannedOrganization {
@@ -46,6 +48,12 @@ struct PlannedOrganization {
 // and a first apply (no organization yet) from any account but the
 // management account the spec names.
 Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options);
+
+// The access analyzer on the state the plan leads to (S2, S4, S7, S8). A
+// plan that breaks them is refused, with the findings and their paths on
+// stderr, unless `accept` (--accept-unproven-access); while the spec's
+// accounts do not all exist yet, the proof is skipped with a plan note.
+Status ProvePlannedAccess(PlannedOrganization& planned, bool accept);
 
 }  // namespace foyer::cli
 
