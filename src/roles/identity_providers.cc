@@ -58,7 +58,9 @@ Status AddOidcChange(aws::IamClient* iam, const std::string& admin_id,
     if (!iam.ok()) return iam.error();
     std::string arn = OidcProviderArn(inputs->partition, *admin_id, issuer);
     aws::CreateOidcProviderRequest request;
-    request.url = issuer;
+    // Without a trailing slash: the provider's ARN and condition keys are
+    // the URL's host and path as OidcProviderHost writes them.
+    request.url = issuer.substr(0, issuer.find_last_not_of('/') + 1);
     request.client_ids = {client_id};
     request.tags = {{kManagedTagKey, kManagedTagValue}};
     bool existed = false;
