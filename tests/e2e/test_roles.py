@@ -281,6 +281,24 @@ class RolesTest(unittest.TestCase):
         self.assertIn("there is no group nobody in foyer.toml", unknown.stderr)
 
 
+    def test_7_a_user_dropped_from_the_spec_loses_its_keys_and_stays(self):
+        iam = self.iam_in(self.account_ids()["admin"])
+        key = iam.create_access_key(UserName="alice")["AccessKey"]["AccessKeyId"]
+        self.write_spec(spec_text(engineers_admin=False).replace(
+            '[identity.iam_users]\nalice = { groups = ["sre"] }\n', ""))
+        plan = json.loads(self.foyer("plan", "--json").stdout)
+        user_changes = [(c["action"], c["address"]) for c in plan["changes"] if c["type"] == "iam_user"]
+        self.assertEqual(user_changes, [("update", "iam_user.admin/alice")])
+        self.assertIn("IAM user alice in admin is no longer in [identity.iam_users]; its access keys are "
+                      "deactivated; pass --allow-delete to delete it", plan["notes"])
+        self.apply()
+        self.assertEqual([(k["AccessKeyId"], k["Status"]) for k in
+                          iam.list_access_keys(UserName="alice")["AccessKeyMetadata"]], [(key, "Inactive")])
+        self.assertEqual([u["UserName"] for u in iam.list_users()["Users"]], ["alice"])
+        sre_trust = canonical(iam.get_role(RoleName="sre")["Role"]["AssumeRolePolicyDocument"])
+        self.assertEqual([s["Effect"] for s in sre_trust], ["Deny"])
+
+
 METADATA = ('<?xml version="1.0"?><EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" '
             'entityID="https://idp.example.com/saml"><IDPSSODescriptor protocolSupportEnumeration='
             '"urn:oasis:names:tc:SAML:2.0:protocol"><SingleSignOnService Binding='
@@ -350,6 +368,7 @@ class FederatedLandingTest(RolesTest):
     test_4_removing_a_grant_rewrites_only_that_trust = None
     test_5_revoke_is_visible_then_removed_after_expiry = None
     test_6_a_current_revocation_is_kept_by_plan = None
+    test_7_a_user_dropped_from_the_spec_loses_its_keys_and_stays = None
 
 
 if __name__ == "__main__":
