@@ -57,6 +57,11 @@ const DesiredRole* FindDesiredRole(const std::vector<AccountRoles>& desired,
 // The tag every role and user foyer manages carries.
 inline constexpr char kManagedTagKey[] = "foyer:managed";
 inline constexpr char kManagedTagValue[] = "true";
+// The maximum session duration foyer set, in seconds, kept as a tag because
+// GetAccountAuthorizationDetails returns tags but not the duration: reading
+// it costs no extra call per account. A duration changed by hand without
+// the tag goes unnoticed; foyer's own changes always move both.
+inline constexpr char kMaxSessionTagKey[] = "foyer:max-session-duration";
 
 }  // namespace foyer::roles
 

@@ -1,6 +1,7 @@
 #include "roles/live_roles.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -61,7 +62,18 @@ Result<LiveAccountIam> ReadAccountIam(aws::IamClient& iam, bool with_users) {
       live.users.emplace(detail.user.user_name, FromDetail(detail));
     }
   }
-  if (live.roles.empty()) return live;
+  bool all_tagged = true;
+  for (auto& [name, role] : live.roles) {
+    auto tagged = TagValue(role.tags, kMaxSessionTagKey);
+    int seconds = 0;
+    if (tagged && std::sscanf(tagged->c_str(), "%d", &seconds) == 1) {
+      role.max_session_seconds = seconds;
+    } else {
+      all_tagged = false;
+    }
+  }
+  if (all_tagged) return live;
+  // Roles made before foyer kept the duration in a tag: ask ListRoles.
   auto listed = iam.ListRoles(std::string(kRolePath));
   if (!listed.ok()) return listed.error();
   for (const aws::IamRole& role : *listed) {

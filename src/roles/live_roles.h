@@ -1,7 +1,9 @@
 // What IAM holds of foyer's roles and users in one account, read in as few
 // calls as IAM allows: GetAccountAuthorizationDetails gives every role with
-// its trust, attached and inline policies in one paginated call; ListRoles
-// under /foyer/ adds the maximum session durations it leaves out.
+// its trust, attached and inline policies and tags in one paginated call.
+// The maximum session duration it leaves out is read from the tag foyer
+// keeps of it (desired_roles.h); only for roles without that tag does
+// ListRoles under /foyer/ supply it.
 #ifndef FOYER_ROLES_LIVE_ROLES_H_
 #define FOYER_ROLES_LIVE_ROLES_H_
 

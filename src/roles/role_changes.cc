@@ -80,7 +80,9 @@ RoleDiff CreationDiff(const DesiredRole& desired) {
   return diff;
 }
 
-aws::TagList DesiredTags() { return {{kManagedTagKey, kManagedTagValue}}; }
+aws::TagList DesiredTags(const DesiredRole& role) {
+  return {{kManagedTagKey, kManagedTagValue}, {kMaxSessionTagKey, std::to_string(role.max_session_seconds)}};
+}
 
 Status CreateOrAdopt(org::ApplyContext& context, aws::IamClient& iam, const std::string& label,
                      const DesiredRole& role) {
@@ -91,7 +93,7 @@ Status CreateOrAdopt(org::ApplyContext& context, aws::IamClient& iam, const std:
   request.max_session_duration = role.max_session_seconds;
   request.description = role.landing ? "foyer landing role of group " + role.name
                                      : "foyer target role " + role.name;
-  request.tags = DesiredTags();
+  request.tags = DesiredTags(role);
   bool existed = false;
   FOYER_RETURN_IF_ERROR(JournaledCall(context, "iam:CreateRole", "role " + label, [&]() -> Status {
     auto created = iam.CreateRole(request);
@@ -106,7 +108,7 @@ Status CreateOrAdopt(org::ApplyContext& context, aws::IamClient& iam, const std:
   FOYER_RETURN_IF_ERROR(JournaledCall(context, "iam:UpdateRole", "role " + label, [&] {
     return iam.UpdateRole({role.name, std::nullopt, role.max_session_seconds});
   }));
-  return JournaledCall(context, "iam:TagRole", "role " + label, [&] { return iam.TagRole(role.name, DesiredTags()); });
+  return JournaledCall(context, "iam:TagRole", "role " + label, [&] { return iam.TagRole(role.name, DesiredTags(role)); });
 }
 
 Status ApplyDiff(org::ApplyContext& context, aws::IamClient& iam, const std::string& label,
@@ -123,7 +125,7 @@ Status ApplyDiff(org::ApplyContext& context, aws::IamClient& iam, const std::str
     }));
   }
   if (diff.tags) {
-    FOYER_RETURN_IF_ERROR(JournaledCall(context, "iam:TagRole", target, [&] { return iam.TagRole(role.name, DesiredTags()); }));
+    FOYER_RETURN_IF_ERROR(JournaledCall(context, "iam:TagRole", target, [&] { return iam.TagRole(role.name, DesiredTags(role)); }));
   }
   for (const std::string& arn : diff.attach) {
     FOYER_RETURN_IF_ERROR(JournaledCall(context, "iam:AttachRolePolicy", target + " " + arn,
@@ -160,9 +162,15 @@ RoleDiff DiffRole(const DesiredRole& desired, const LiveRole* live, SystemTime n
                            live->max_session_seconds ? json(*live->max_session_seconds) : json(),
                            desired.max_session_seconds});
   }
-  if (TagValue(live->tags, kManagedTagKey) != kManagedTagValue) {
+  std::string max_session = std::to_string(desired.max_session_seconds);
+  if (TagValue(live->tags, kManagedTagKey) != kManagedTagValue ||
+      TagValue(live->tags, kMaxSessionTagKey) != max_session) {
     diff.tags = true;
-    diff.fields.push_back({"tags", json(), {{kManagedTagKey, kManagedTagValue}}});
+    json before = json::object();
+    for (const char* key : {kManagedTagKey, kMaxSessionTagKey}) {
+      if (auto value = TagValue(live->tags, key)) before[key] = *value;
+    }
+    diff.fields.push_back({"tags", before, {{kManagedTagKey, kManagedTagValue}, {kMaxSessionTagKey, max_session}}});
   }
   DiffManagedPolicies(desired, *live, diff);
   DiffInlinePolicies(desired, *live, now, diff);

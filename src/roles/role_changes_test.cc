@@ -35,7 +35,8 @@ LiveRole AsLive(const DesiredRole& role) {
   live.managed_policies = role.managed_policies;
   for (const auto& [name, document] : role.inline_policies) live.inline_policies[name] = document.dump();
   live.max_session_seconds = role.max_session_seconds;
-  live.tags = {{"foyer:managed", "true"}};
+  live.tags = {{"foyer:managed", "true"},
+               {"foyer:max-session-duration", std::to_string(role.max_session_seconds)}};
   return live;
 }
 
