@@ -138,6 +138,16 @@ def tell_the_story(home):
         ids = account_ids(management_env)
         admin = ids["admin"]
 
+        say("Every foyer role, where it lives, and which groups' landing roles its trust policy names")
+        run([FOYER, "roles", "--spec", spec_path], management_env)
+
+        say("Proving it from the live policies: who can become Administrator in payments-production?")
+        run([FOYER, "who-can", "payments/production", "--role", "Administrator",
+             "--via", "organization-account-access-role"], management_env)
+
+        say("Auditing the whole organization against rules S1-S10")
+        run([FOYER, "audit", "--via", "organization-account-access-role"], management_env)
+
         say("A person's client configuration, then the browser login with OIDC + PKCE")
         run([FOYER, "configure", "--org", "acme", "--admin-account", admin, "--management-account",
              "123456789012", "--regions", "us-east-1,us-west-2", "--method", "oidc", "--group", "engineers",
