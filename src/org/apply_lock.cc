@@ -1,7 +1,11 @@
 #include "org/apply_lock.h"
 
 #include <pwd.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <string_view>
 #include <utility>
@@ -40,6 +44,24 @@ std::string AttributeOr(const aws::Item& item, const char* name, std::string_vie
   return found == item.end() ? std::string(fallback) : found->second.value;
 }
 
+// True when `held_by` ("alice@laptop pid 4242") names a process of this
+// user on this machine (`mine` is this process's holder name) that no
+// longer runs. A reused pid reads as alive: the safe way to be wrong.
+bool IsDeadProcessOfThisMachine(const std::string& held_by, const std::string& mine) {
+  constexpr std::string_view kPid = " pid ";
+  auto at = mine.find(kPid);
+  if (at == std::string::npos) return false;
+  const std::string prefix = mine.substr(0, at + kPid.size());
+  if (held_by.compare(0, prefix.size(), prefix) != 0) return false;
+  const std::string digits = held_by.substr(prefix.size());
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  const pid_t pid = static_cast<pid_t>(std::atol(digits.c_str()));
+  if (pid <= 1 || pid == getpid()) return false;
+  return kill(pid, 0) == -1 && errno == ESRCH;
+}
+
 class DynamoDbApplyLock : public ApplyLock {
  public:
   DynamoDbApplyLock(aws::ClientConfig config, LockHolder holder, std::chrono::seconds lease)
@@ -58,6 +80,28 @@ class DynamoDbApplyLock : public ApplyLock {
     return written;
   }
 
+  // A lease left by a process of this machine that no longer runs (killed,
+  // crashed) is taken over at once instead of waited out. Only that exact
+  // item is replaced, so a live holder is never displaced. Returns
+  // kConditionalCheckFailed when the holder is someone else or alive.
+  Status TryTakeFromDeadHolder(SystemTime now) {
+    auto item = client_.GetItem(std::string(kApplyLockTableName), LockKey());
+    if (!item.ok()) return item.error();
+    if (!item->has_value()) return TryTake(now);
+    const std::string held_by = AttributeOr(**item, kHolderAttribute, "");
+    const std::string since = AttributeOr(**item, kSinceAttribute, "");
+    if (!IsDeadProcessOfThisMachine(held_by, holder_.name)) {
+      return MakeError(std::string(aws::kConditionalCheckFailed), "the lock is held");
+    }
+    aws::Condition exactly_that{"#h = :h AND #s = :s",
+                                {{"#h", kHolderAttribute}, {"#s", kSinceAttribute}},
+                                {{":h", aws::AttributeValue::String(held_by)},
+                                 {":s", aws::AttributeValue::String(since)}}};
+    Status written = client_.PutItem(std::string(kApplyLockTableName), ItemUntil(now + lease_), exactly_that);
+    if (written.ok()) held_ = true;
+    return written;
+  }
+
   // The refusal naming whoever holds the lock now.
   Error HeldBySomeoneElse() {
     std::string who = "a holder that could not be read";
@@ -68,9 +112,10 @@ class DynamoDbApplyLock : public ApplyLock {
             AttributeOr(held, kSinceAttribute, "an unknown time");
     }
     return LockHeld(who, Where(),
-                    "Wait for it to finish. If it died, its lease expires within " +
+                    "Wait for it to finish. If it died on another machine, its lease expires within " +
                         std::to_string(lease_.count() / 60) +
-                        " minutes of its last renewal; then apply again.");
+                        " minutes of its last renewal; then apply again (a dead holder on this "
+                        "machine is taken over at once).");
   }
 
   Status Release() override {
@@ -169,7 +214,12 @@ Result<std::unique_ptr<ApplyLock>> AcquireApplyLock(const LockPlace& place, cons
     auto lock = std::make_unique<DynamoDbApplyLock>(*place.deploy_account, holder, place.lease);
     Status taken = lock->TryTake(holder.since);
     if (taken.ok()) return std::unique_ptr<ApplyLock>(std::move(lock));
-    if (taken.error().code == aws::kConditionalCheckFailed) return lock->HeldBySomeoneElse();
+    if (taken.error().code == aws::kConditionalCheckFailed) {
+      Status took_over = lock->TryTakeFromDeadHolder(holder.since);
+      if (took_over.ok()) return std::unique_ptr<ApplyLock>(std::move(lock));
+      if (took_over.error().code != aws::kConditionalCheckFailed) return took_over.error();
+      return lock->HeldBySomeoneElse();
+    }
     // No table yet: the first apply creates it, under the local lock.
     if (taken.error().code != "ResourceNotFoundException") return taken.error();
   }

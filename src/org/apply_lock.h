@@ -10,7 +10,9 @@
 //
 // The DynamoDB lock is a lease: the item names its holder and an expiry. A
 // holder that dies without releasing (kill -9, lost network) blocks others
-// only until the lease runs out; a live holder renews it. The local lock is
+// only until the lease runs out; a live holder renews it. A holder that was
+// a process of this user on this machine and no longer runs is taken over
+// at once, so an apply killed here can be rerun here straight away. The local lock is
 // flock(2): the kernel drops it when its holder exits, however it exits.
 #ifndef FOYER_ORG_APPLY_LOCK_H_
 #define FOYER_ORG_APPLY_LOCK_H_

@@ -6,7 +6,9 @@ a guardrail turned off is only a note without --allow-delete; a lock held by
 someone else (written with boto3) refuses the apply, naming its holder."""
 import json
 import os
+import pwd
 import shutil
+import socket
 import subprocess
 import tempfile
 import unittest
@@ -326,6 +328,20 @@ class GuardrailsTest(unittest.TestCase):
         self.assertNotIn("Item", dynamodb.get_item(TableName="foyer-apply-lock",
                                                    Key={"LockID": {"S": "foyer-apply"}}),
                          "taken over, then released")
+
+    def test_a_lock_left_by_a_killed_apply_on_this_machine_is_taken_over(self):
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        holder = f"{pwd.getpwuid(os.geteuid()).pw_name}@{socket.gethostname()} pid {dead.pid}"
+        dynamodb = self.client_in("deploy", "dynamodb")
+        dynamodb.put_item(TableName="foyer-apply-lock", Item={
+            "LockID": {"S": "foyer-apply"}, "Holder": {"S": holder},
+            "Since": {"S": "2026-11-28T01:00:00Z"}, "Expires": {"N": "4102444800"}})
+        applied = self.foyer("apply", "--yes")
+        self.assertEqual(applied.returncode, 0, applied.stdout + applied.stderr)
+        self.assertNotIn("Item", dynamodb.get_item(TableName="foyer-apply-lock",
+                                                   Key={"LockID": {"S": "foyer-apply"}}),
+                         "taken over from the dead holder, then released")
 
 
 if __name__ == "__main__":
