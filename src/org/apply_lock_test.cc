@@ -1,5 +1,8 @@
 #include "org/apply_lock.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -95,18 +98,42 @@ TEST_F(DynamoDbApplyLockTest, TakesTheItemWhenAbsentOrExpiredAndDeletesOnlyItsOw
 TEST_F(DynamoDbApplyLockTest, HeldLockIsRefusedNamingTheHolderAndSince) {
   transport_->Reply(400, R"({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
       "message":"The conditional request failed"})");
-  transport_->Reply(200, R"({"Item":{"LockID":{"S":"foyer-apply"},"Holder":{"S":"bob@desk pid 22"},
-      "Since":{"S":"2026-11-18T08:00:00Z"},"Expires":{"N":"1795003600"}}})");
+  const std::string held = R"({"Item":{"LockID":{"S":"foyer-apply"},"Holder":{"S":"bob@desk pid 22"},
+      "Since":{"S":"2026-11-18T08:00:00Z"},"Expires":{"N":"1795003600"}}})";
+  transport_->Reply(200, held);
+  transport_->Reply(200, held);
   auto lock = AcquireApplyLock(Place(), LockHolder{"alice@laptop pid 11", At(kNow)});
   ASSERT_FALSE(lock.ok());
   EXPECT_EQ(lock.error().code, kLockHeldError);
   EXPECT_EQ(lock.error().exit_code, ExitCode::kFailure);
   EXPECT_EQ(lock.error().message,
             "another foyer apply holds the lock: bob@desk pid 22 since 2026-11-18T08:00:00Z "
-            "(DynamoDB table foyer-apply-lock). Wait for it to finish. If it died, its lease expires "
-            "within 10 minutes of its last renewal; then apply again.");
+            "(DynamoDB table foyer-apply-lock). Wait for it to finish. If it died on another machine, "
+            "its lease expires within 10 minutes of its last renewal; then apply again (a dead holder "
+            "on this machine is taken over at once).");
   EXPECT_EQ(Target(1), "DynamoDB_20120810.GetItem");
-  ASSERT_EQ(transport_->requests.size(), 2u) << "a refused lock deletes nothing";
+  ASSERT_EQ(transport_->requests.size(), 3u) << "a refused lock writes nothing";
+  EXPECT_EQ(Target(2), "DynamoDB_20120810.GetItem");
+}
+
+TEST_F(DynamoDbApplyLockTest, ADeadHolderOfThisMachineIsTakenOverAtOnce) {
+  pid_t child = fork();
+  if (child == 0) _exit(0);
+  ASSERT_GT(child, 0);
+  waitpid(child, nullptr, 0);
+  const std::string dead = "alice@laptop pid " + std::to_string(child);
+  transport_->Reply(400, R"({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+      "message":"The conditional request failed"})");
+  transport_->Reply(200, R"({"Item":{"LockID":{"S":"foyer-apply"},"Holder":{"S":")" + dead +
+                             R"("},"Since":{"S":"2026-11-18T08:00:00Z"},"Expires":{"N":"1795003600"}}})");
+  transport_->Reply(200, "{}");
+  auto lock = AcquireApplyLock(Place(), LockHolder{"alice@laptop pid " + std::to_string(getpid()), At(kNow)});
+  ASSERT_TRUE(lock.ok()) << lock.error().Describe();
+  ASSERT_EQ(transport_->requests.size(), 3u);
+  EXPECT_EQ(Target(2), "DynamoDB_20120810.PutItem");
+  nlohmann::json put = Sent(2);
+  EXPECT_EQ(put["ConditionExpression"], "#h = :h AND #s = :s");
+  EXPECT_EQ(put["ExpressionAttributeValues"][":h"]["S"], dead) << "only that exact stale item is replaced";
 }
 
 TEST_F(DynamoDbApplyLockTest, MissingTableFallsBackToTheLocalLock) {
