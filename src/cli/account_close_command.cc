@@ -8,12 +8,9 @@
 #include "aws/organizations.h"
 #include "base/error.h"
 #include "cli/commands.h"
-#include "creds/default_chain.h"
-#include "org/discovery.h"
+#include "cli/organization_session.h"
 #include "org/inventory.h"
-#include "org/live_account_access.h"
 #include "org/naming.h"
-#include "org/org_validation.h"
 
 namespace foyer::cli {
 namespace {
@@ -81,22 +78,13 @@ Status Confirm(const store::InventoryAccount& account, const std::string& confir
 }
 
 int RunClose(const CloseOptions& options) {
-  auto spec = org::LoadValidSpec(options.spec_path);
-  if (!spec.ok()) return ReportError(spec.error());
-  const std::string& management_id = spec->spec.organization.management_account_id.value;
-  auto session = creds::ResolveSession(options.profile);
+  auto session = OpenOrganization(options.spec_path, options.profile);
   if (!session.ok()) return ReportError(session.error());
-  aws::ClientConfig caller_config = creds::ClientConfigFor(*session);
-  auto caller = aws::StsClient(caller_config).GetCallerIdentity();
-  if (!caller.ok()) return ReportError(caller.error());
-  org::LiveAccountAccess access(caller_config, *caller, management_id, "aws");
-  auto management = access.ConfigIn(management_id, spec->spec.organization.regions.items.front().value);
+  const std::string& management_id = (*session)->ManagementId();
+  auto management = (*session)->access->ConfigIn(management_id, (*session)->Region());
   if (!management.ok()) return ReportError(management.error());
   aws::OrganizationsClient organizations(std::move(*management));
-  org::OrganizationsReader reader(organizations);
-  auto live = org::DiscoverOrganization(reader, management_id);
-  if (!live.ok()) return ReportError(live.error());
-  auto account = FindTarget(live->accounts, options.target);
+  auto account = FindTarget((*session)->live.accounts, options.target);
   if (!account.ok()) return ReportError(account.error());
   std::string kind = org::KindOf(*account);
   if (account->id == management_id || kind == "admin") {

@@ -4,41 +4,14 @@
 
 #include "audit/plan_proof.h"
 #include "audit/report.h"
-#include "aws/arn.h"
-#include "aws/organizations.h"
 #include "base/error.h"
 #include "cli/resource_families.h"
-#include "creds/default_chain.h"
-#include "org/discovery.h"
 #include "org/planner.h"
 #include "store/inventory_cache.h"
 #include "store/state_dir.h"
 
 namespace foyer::cli {
 namespace {
-
-Result<aws::CallerIdentity> IdentifyCaller(const aws::ClientConfig& config) {
-  auto identity = aws::StsClient(config).GetCallerIdentity();
-  if (!identity.ok()) {
-    Error error = identity.error();
-    error.message = "could not tell who these credentials are (sts:GetCallerIdentity): " + error.message;
-    return error;
-  }
-  return identity;
-}
-
-// Credentials outside the management account reach it through a role;
-// before they do, make sure their own organization is the spec's, so that
-// pointing foyer at the wrong organization says so plainly.
-Status CheckCallersOrganization(const aws::ClientConfig& caller_config, const aws::CallerIdentity& caller,
-                                const std::string& management_id) {
-  if (caller.account == management_id) return OkStatus();
-  aws::OrganizationsClient organizations(caller_config);
-  org::OrganizationsReader reader(organizations);
-  auto described = org::DescribeExpectedOrganization(reader, management_id);
-  if (!described.ok() && described.error().code == org::kWrongOrganizationError) return described.error();
-  return OkStatus();
-}
 
 // A first apply creates the organization, which makes the caller's account
 // its management account: only the account the spec names may do that.
@@ -82,32 +55,11 @@ void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options) {
 
 Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options) {
   auto planned = std::make_unique<PlannedOrganization>();
-  auto spec = org::LoadValidSpec(options.spec_path);
-  if (!spec.ok()) return spec.error();
-  planned->spec = std::move(*spec);
-  const std::string& management_id = planned->spec.spec.organization.management_account_id.value;
-  const std::string& region = planned->spec.spec.organization.regions.items.front().value;
-
-  auto session = creds::ResolveSession(options.profile);
+  auto session = OpenOrganization(options.spec_path, options.profile);
   if (!session.ok()) return session.error();
-  aws::ClientConfig caller_config = creds::ClientConfigFor(*session);
-  auto caller = IdentifyCaller(caller_config);
-  if (!caller.ok()) return caller.error();
-  planned->caller = *caller;
-  FOYER_RETURN_IF_ERROR(CheckCallersOrganization(caller_config, *caller, management_id));
-  auto arn = aws::ParseArn(caller->arn);
-  planned->partition = arn.ok() ? arn->partition : "aws";
-  planned->access = std::make_unique<org::LiveAccountAccess>(caller_config, *caller, management_id,
-                                                             planned->partition);
-
-  auto management = planned->access->ConfigIn(management_id, region);
-  if (!management.ok()) return management.error();
-  aws::OrganizationsClient organizations(std::move(*management));
-  org::OrganizationsReader reader(organizations);
-  auto live = org::DiscoverOrganization(reader, management_id);
-  if (!live.ok()) return live.error();
-  planned->live = std::move(*live);
-  FOYER_RETURN_IF_ERROR(CheckBootstrapCaller(planned->live, *caller, management_id));
+  static_cast<OrganizationSession&>(*planned) = std::move(**session);
+  const std::string& management_id = planned->ManagementId();
+  FOYER_RETURN_IF_ERROR(CheckBootstrapCaller(planned->live, planned->caller, management_id));
   CacheInventory(planned->live, management_id);
 
   auto matching = org::MatchAccounts(planned->spec.accounts, planned->live.accounts, options.adopt,

@@ -10,12 +10,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "aws/sts.h"
 #include "base/result.h"
+#include "cli/organization_session.h"
 #include "org/account_matching.h"
-#include "org/live_account_access.h"
-#include "org/live_organization.h"
-#include "org/org_validation.h"
 #include "org/plan.h"
 
 namespace foyer::cli {
@@ -33,12 +30,7 @@ struct OrgRunOptions {
 // --accept-unproven-access.
 void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options);
 
-struct PlannedOrganization {
-  org::CheckedSpec spec;
-  aws::CallerIdentity caller;
-  std::string partition;
-  std::unique_ptr<org::LiveAccountAccess> access;
-  org::LiveOrganization live;
+struct PlannedOrganization : OrganizationSession {
   org::AccountMatching matching;
   org::Plan plan;
 };
