@@ -164,8 +164,7 @@ class FirstApplyTest(ApplyTestCase):
                          sorted("account." + n for n in EXPECTED))
         self.assertEqual(org_changes["account.payments-production"]["fields"]["ou"]["after"],
                          "Workloads/production")
-        self.assertEqual(self.proxy.log() and [e["action"] for e in self.proxy.log()
-                                               if not is_read(e["action"])], [])
+        self.assertEqual([e["action"] for e in self.proxy.log() if not is_read(e["action"])], [])
 
         applied = self.foyer("apply", "--yes")
         self.assertEqual(applied.returncode, 0, applied.stderr)
@@ -239,6 +238,39 @@ class FirstApplyTest(ApplyTestCase):
         accounts = OrgReader(self.moto).accounts()
         self.assertNotIn("audit", accounts)  # adopted under its own name
         self.assertEqual(accounts["Audit (old)"][0]["tags"]["foyer:kind"], "audit")
+
+    def test_account_close_needs_the_name_typed_back_and_never_closes_admin(self):
+        self.assertEqual(self.foyer("apply", "--yes").returncode, 0)
+        org = self.moto.client("organizations")
+        account = OrgReader(self.moto).accounts()["payments-development"][0]
+
+        def status(account_id):
+            return org.describe_account(AccountId=account_id)["Account"]["Status"]
+
+        def close(*args):
+            return subprocess.run([foyer_binary(), "account", "close", *args, "--spec", self.spec],
+                                  env=self.env(), capture_output=True, text=True,
+                                  stdin=subprocess.DEVNULL, timeout=120)
+
+        unconfirmed = close("payments/development")
+        self.assertEqual(unconfirmed.returncode, 2)
+        self.assertIn("pass --confirm payments-development", unconfirmed.stderr)
+        wrong = close("payments/development", "--confirm", "payments-production")
+        self.assertEqual(wrong.returncode, 2)
+        self.assertIn("nothing was closed", wrong.stderr)
+        admin = OrgReader(self.moto).accounts()["admin"][0]
+        refused = close("admin", "--confirm", "admin")
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn("does not close the admin account", refused.stderr)
+        self.assertEqual((status(account["id"]), status(admin["id"])), ("ACTIVE", "ACTIVE"))
+
+        closed = close("payments/development", "--confirm", "payments-development")
+        self.assertEqual(closed.returncode, 0, closed.stderr)
+        self.assertEqual(status(account["id"]), "SUSPENDED")
+        plan = self.plan_json()
+        self.assertNotIn("account.payments-development", [c["address"] for c in plan["changes"]])
+        self.assertIn(f"account payments-development ({account['id']}) is SUSPENDED; foyer leaves it "
+                      "alone until it is ACTIVE again", plan["notes"])
 
     def test_apply_without_yes_and_without_a_terminal_changes_nothing(self):
         refused = subprocess.run([foyer_binary(), "apply", "--spec", self.spec], env=self.env(),
