@@ -1,12 +1,12 @@
 #include "org/account_creation.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <optional>
 #include <thread>
 
 #include "base/error.h"
+#include "org/account_matching.h"
 
 namespace foyer::org {
 namespace {
@@ -16,16 +16,6 @@ constexpr std::chrono::seconds kLongestPoll{15};
 // AWS documents account creation as taking minutes; an hour means stuck.
 constexpr std::chrono::hours kCreationDeadline{1};
 
-bool SameEmail(std::string a, std::string b) {
-  auto lower = [](std::string& text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  };
-  lower(a);
-  lower(b);
-  return a == b;
-}
-
 // An account of the organization with `want`'s root email, made by an
 // earlier attempt.
 Result<std::optional<std::string>> ExistingAccount(aws::OrganizationsClient& organizations,
@@ -33,7 +23,7 @@ Result<std::optional<std::string>> ExistingAccount(aws::OrganizationsClient& org
   auto accounts = organizations.ListAccounts();
   if (!accounts.ok()) return accounts.error();
   for (const aws::Account& account : *accounts) {
-    if (SameEmail(account.email, want.email)) return std::optional<std::string>(account.id);
+    if (SameRootEmail(account.email, want.email)) return std::optional<std::string>(account.id);
   }
   return std::optional<std::string>();
 }

@@ -8,12 +8,6 @@
 namespace foyer::org {
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::string TagOf(const std::map<std::string, std::string>& tags, std::string_view key) {
   auto found = tags.find(std::string(key));
   return found == tags.end() ? std::string() : found->second;
@@ -31,7 +25,7 @@ Error AdoptError(const std::string& message) { return MakeError("InvalidAdoption
 
 // The live account `--adopt ID` names for `want`, when it is that one.
 Result<bool> AdoptsExplicitly(const store::InventoryAccount& account, const DesiredAccount& want) {
-  bool same = account.name == want.name || Lower(account.email) == Lower(want.email);
+  bool same = account.name == want.name || SameRootEmail(account.email, want.email);
   if (!same) return false;
   if (!TagKey(account.tags).empty()) {
     return AdoptError("--adopt " + account.id + ": account " + account.name +
@@ -42,6 +36,13 @@ Result<bool> AdoptsExplicitly(const store::InventoryAccount& account, const Desi
 }
 
 }  // namespace
+
+bool SameRootEmail(const std::string& a, const std::string& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
 
 std::string TagKey(const std::map<std::string, std::string>& tags) {
   std::string kind = TagOf(tags, kKindTag);
@@ -97,7 +98,7 @@ Result<AccountMatching> MatchAccounts(const std::vector<DesiredAccount>& desired
     if (matching.ids.count(want.name) != 0) continue;
     for (const auto& account : live) {
       if (account.id == management_account_id || !TagKey(account.tags).empty()) continue;
-      if (Lower(account.email) == Lower(want.email)) {
+      if (SameRootEmail(account.email, want.email)) {
         matching.ids[want.name] = account.id;
         matching.adopted.insert(want.name);
         adopted_ids.insert(account.id);

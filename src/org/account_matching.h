@@ -35,6 +35,9 @@ struct AccountMatching {
 // "admin", ... Empty for an account without a foyer:kind tag.
 std::string TagKey(const std::map<std::string, std::string>& tags);
 
+// Root emails are compared as AWS does: without regard to case.
+bool SameRootEmail(const std::string& a, const std::string& b);
+
 // Matches `desired` to `live`. Fails, saying which accounts and what to do,
 // when two live accounts carry the tags of one desired account, or when an
 // `adopt_ids` entry is not a live account or matches no desired account by

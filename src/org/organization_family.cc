@@ -194,15 +194,16 @@ Change OuChange(const FamilyScope& scope, const std::string& path) {
   return change;
 }
 
+// Moves account `account_id` from the parent `from_id` into the OU at
+// `to_path`.
 Status MoveInto(aws::OrganizationsClient& organizations, ApplyContext& context, const FamilyScope& scope,
-                const std::string& account_id, const std::string& name, const std::string& from_path,
+                const std::string& account_id, const std::string& name, const std::string& from_id,
                 const std::string& to_path) {
-  std::string from = scope.ids->ParentId(from_path);
   std::string to = scope.ids->ParentId(to_path);
   if (to.empty()) return MakeError("MissingOrganizationalUnit", "OU " + to_path + " does not exist");
   auto moved = context.Journaled("organizations:MoveAccount", "account " + name + " into " + to_path,
                                  [&]() -> Result<std::string> {
-                                   Status status = organizations.MoveAccount(account_id, from, to);
+                                   Status status = organizations.MoveAccount(account_id, from_id, to);
                                    if (status.ok()) return std::string();
                                    return status.error();
                                  });
@@ -230,14 +231,7 @@ Change CreateAccountChange(const FamilyScope& scope, const DesiredAccount& want)
     if (!parents.ok()) return parents.error();
     std::string parent_id = parents->empty() ? std::string() : parents->front().id;
     if (parent_id == scope.ids->ParentId(want.ou_path)) return OkStatus();
-    auto moved = context.Journaled("organizations:MoveAccount", "account " + want.name + " into " + want.ou_path,
-                                   [&]() -> Result<std::string> {
-                                     Status status = organizations->MoveAccount(
-                                         *id, parent_id, scope.ids->ParentId(want.ou_path));
-                                     if (status.ok()) return std::string();
-                                     return status.error();
-                                   });
-    return moved.ok() ? OkStatus() : Status(moved.error());
+    return MoveInto(*organizations, context, scope, *id, want.name, parent_id, want.ou_path);
   };
   return change;
 }
@@ -274,7 +268,8 @@ std::optional<Change> UpdateAccountChange(const FamilyScope& scope, const Desire
       if (!tagged.ok()) return tagged.error();
     }
     if (!move) return OkStatus();
-    return MoveInto(*organizations, context, scope, id, want.name, from_path, want.ou_path);
+    return MoveInto(*organizations, context, scope, id, want.name, scope.ids->ParentId(from_path),
+                    want.ou_path);
   };
   return change;
 }
