@@ -82,34 +82,37 @@ class DynamoDbApplyLock : public ApplyLock {
 
   // A lease left by a process of this machine that no longer runs (killed,
   // crashed) is taken over at once instead of waited out. Only that exact
-  // item is replaced, so a live holder is never displaced. Returns
-  // kConditionalCheckFailed when the holder is someone else or alive.
-  Status TryTakeFromDeadHolder(SystemTime now) {
+  // item is replaced, so a live holder is never displaced. When the holder
+  // is someone else or alive, the refusal names it (read once, here).
+  Status TakeOverFromDeadHolderOrRefuse(SystemTime now) {
     auto item = client_.GetItem(std::string(kApplyLockTableName), LockKey());
     if (!item.ok()) return item.error();
     if (!item->has_value()) return TryTake(now);
     const std::string held_by = AttributeOr(**item, kHolderAttribute, "");
     const std::string since = AttributeOr(**item, kSinceAttribute, "");
-    if (!IsDeadProcessOfThisMachine(held_by, holder_.name)) {
-      return MakeError(std::string(aws::kConditionalCheckFailed), "the lock is held");
-    }
+    if (!IsDeadProcessOfThisMachine(held_by, holder_.name)) return Refusal(&**item);
     aws::Condition exactly_that{"#h = :h AND #s = :s",
                                 {{"#h", kHolderAttribute}, {"#s", kSinceAttribute}},
                                 {{":h", aws::AttributeValue::String(held_by)},
                                  {":s", aws::AttributeValue::String(since)}}};
     Status written = client_.PutItem(std::string(kApplyLockTableName), ItemUntil(now + lease_), exactly_that);
     if (written.ok()) held_ = true;
+    if (!written.ok() && written.error().code == aws::kConditionalCheckFailed) return HeldBySomeoneElse();
     return written;
   }
 
   // The refusal naming whoever holds the lock now.
   Error HeldBySomeoneElse() {
-    std::string who = "a holder that could not be read";
     auto item = client_.GetItem(std::string(kApplyLockTableName), LockKey());
-    if (item.ok() && item->has_value()) {
-      const aws::Item& held = **item;
-      who = AttributeOr(held, kHolderAttribute, "an unnamed holder") + " since " +
-            AttributeOr(held, kSinceAttribute, "an unknown time");
+    return Refusal(item.ok() && item->has_value() ? &**item : nullptr);
+  }
+
+  // The refusal naming the holder of `held` (null: it could not be read).
+  Error Refusal(const aws::Item* held) const {
+    std::string who = "a holder that could not be read";
+    if (held != nullptr) {
+      who = AttributeOr(*held, kHolderAttribute, "an unnamed holder") + " since " +
+            AttributeOr(*held, kSinceAttribute, "an unknown time");
     }
     return LockHeld(who, Where(),
                     "Wait for it to finish. If it died on another machine, its lease expires within " +
@@ -215,10 +218,9 @@ Result<std::unique_ptr<ApplyLock>> AcquireApplyLock(const LockPlace& place, cons
     Status taken = lock->TryTake(holder.since);
     if (taken.ok()) return std::unique_ptr<ApplyLock>(std::move(lock));
     if (taken.error().code == aws::kConditionalCheckFailed) {
-      Status took_over = lock->TryTakeFromDeadHolder(holder.since);
-      if (took_over.ok()) return std::unique_ptr<ApplyLock>(std::move(lock));
-      if (took_over.error().code != aws::kConditionalCheckFailed) return took_over.error();
-      return lock->HeldBySomeoneElse();
+      Status took_over = lock->TakeOverFromDeadHolderOrRefuse(holder.since);
+      if (!took_over.ok()) return took_over.error();
+      return std::unique_ptr<ApplyLock>(std::move(lock));
     }
     // No table yet: the first apply creates it, under the local lock.
     if (taken.error().code != "ResourceNotFoundException") return taken.error();
