@@ -73,19 +73,13 @@ Result<aws::AssumedRole> AssumeLandingRole(const OrgAccess& org, const LoginOpti
   request.role_arn = org.LandingRoleArn(options.group);
   request.role_session_name = RoleSessionNameFor(org.iam_user->user_name);
   request.source_identity = org.iam_user->user_name;
-  request.duration_seconds = options.duration_seconds;
   aws::ClientConfig base = options.aws;
   base.credentials = std::make_shared<aws::StaticCredentialsProvider>(mfa_session);
-  std::function<Result<aws::AssumedRole>(aws::StsClient&)> call = [&request](aws::StsClient& sts) {
-    return sts.AssumeRole(request);
-  };
-  auto assumed = WithRegionalFailover(base, org.regions, call);
-  // The role may not allow sessions as long as asked; an hour it always does.
-  if (!assumed.ok() && assumed.error().code == "ValidationError" &&
-      assumed.error().message.find("DurationSeconds") != std::string::npos && options.duration_seconds > 3600) {
-    request.duration_seconds = 3600;
-    assumed = WithRegionalFailover(base, org.regions, call);
-  }
+  auto assumed = AssumeWithHourFallback(base, org.regions, options.duration_seconds,
+                                        [&request](aws::StsClient& sts, int duration_seconds) {
+                                          request.duration_seconds = duration_seconds;
+                                          return sts.AssumeRole(request);
+                                        });
   if (!assumed.ok()) {
     assumed.error().message = "could not assume the landing role " + request.role_arn + " of group '" +
                               options.group + "' as IAM user " + org.iam_user->user_name + ": " +

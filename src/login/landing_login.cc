@@ -14,10 +14,6 @@
 namespace foyer::login {
 namespace {
 
-bool DurationTooLong(const Error& error) {
-  return error.code == "ValidationError" && error.message.find("DurationSeconds") != std::string::npos;
-}
-
 // sts:AssumeRoleWithWebIdentity into the landing role, region by region,
 // asking for one hour when the role does not allow the longer session.
 Result<aws::AssumedRole> AssumeLandingRoleWithWebIdentity(const OrgAccess& org, const LoginOptions& options,
@@ -27,15 +23,11 @@ Result<aws::AssumedRole> AssumeLandingRoleWithWebIdentity(const OrgAccess& org, 
   request.role_session_name =
       RoleSessionNameFor(identity.claims.email.empty() ? identity.claims.subject : identity.claims.email);
   request.web_identity_token = identity.id_token;
-  request.duration_seconds = options.duration_seconds;
-  std::function<Result<aws::AssumedRole>(aws::StsClient&)> call = [&request](aws::StsClient& sts) {
-    return sts.AssumeRoleWithWebIdentity(request);
-  };
-  auto assumed = WithRegionalFailover(options.aws, org.regions, call);
-  if (!assumed.ok() && DurationTooLong(assumed.error()) && options.duration_seconds > 3600) {
-    request.duration_seconds = 3600;
-    assumed = WithRegionalFailover(options.aws, org.regions, call);
-  }
+  auto assumed = AssumeWithHourFallback(options.aws, org.regions, options.duration_seconds,
+                                        [&request](aws::StsClient& sts, int duration_seconds) {
+                                          request.duration_seconds = duration_seconds;
+                                          return sts.AssumeRoleWithWebIdentity(request);
+                                        });
   if (!assumed.ok()) {
     assumed.error().message = "could not assume the landing role " + request.role_arn + " of group '" +
                               options.group + "': " + assumed.error().message;

@@ -42,6 +42,14 @@ Result<T> WithRegionalFailover(const aws::ClientConfig& base, const std::vector<
   return MakeError("InternalError", "no region to call STS in");
 }
 
+// Assumes a landing role region by region with `assume`, which is given
+// the session length to ask for: `duration_seconds` first and, when STS
+// says the role (or the assertion) does not allow that long, one hour,
+// which every role allows.
+Result<aws::AssumedRole> AssumeWithHourFallback(
+    const aws::ClientConfig& base, const std::vector<std::string>& regions, int duration_seconds,
+    const std::function<Result<aws::AssumedRole>(aws::StsClient&, int duration_seconds)>& assume);
+
 }  // namespace foyer::login
 
 #endif  // FOYER_LOGIN_REGIONAL_STS_H_

@@ -57,10 +57,6 @@ Result<std::string> ReceiveFromIdp(const SamlSettings& settings, SamlAcsListener
   return listener.WaitForResponse(kSignInTimeout);
 }
 
-bool DurationTooLong(const Error& error) {
-  return error.code == "ValidationError" && error.message.find("DurationSeconds") != std::string::npos;
-}
-
 // sts:AssumeRoleWithSAML region by region, asking for one hour when the
 // role or the assertion does not allow the longer session.
 Result<aws::AssumedRole> AssumeLandingRoleWithSaml(const OrgAccess& org, const LoginOptions& options,
@@ -69,15 +65,11 @@ Result<aws::AssumedRole> AssumeLandingRoleWithSaml(const OrgAccess& org, const L
   request.role_arn = role.role_arn;
   request.principal_arn = role.provider_arn;
   request.saml_assertion = Base64Encode(response_xml);
-  request.duration_seconds = options.duration_seconds;
-  std::function<Result<aws::AssumedRole>(aws::StsClient&)> call = [&request](aws::StsClient& sts) {
-    return sts.AssumeRoleWithSaml(request);
-  };
-  auto assumed = WithRegionalFailover(options.aws, org.regions, call);
-  if (!assumed.ok() && DurationTooLong(assumed.error()) && options.duration_seconds > 3600) {
-    request.duration_seconds = 3600;
-    assumed = WithRegionalFailover(options.aws, org.regions, call);
-  }
+  auto assumed = AssumeWithHourFallback(options.aws, org.regions, options.duration_seconds,
+                                        [&request](aws::StsClient& sts, int duration_seconds) {
+                                          request.duration_seconds = duration_seconds;
+                                          return sts.AssumeRoleWithSaml(request);
+                                        });
   if (!assumed.ok()) {
     assumed.error().message = "could not assume the landing role " + request.role_arn + " of group '" +
                               options.group + "': " + assumed.error().message;
