@@ -8,7 +8,7 @@
 #include "aws/organizations.h"
 #include "org/audit_trail_family.h"
 #include "org/guardrail_policies.h"
-#include "org/guardrail_policy_comparison.h"
+#include "iam/policy_comparison.h"
 #include "org/organization_family.h"
 #include "org/role_placement.h"
 #include "org/storage_naming.h"
@@ -131,7 +131,7 @@ Result<std::string> ConvergeScp(ApplyContext& context, aws::OrganizationsClient&
   const std::string id = same_name->id;
   auto live = orgs.DescribePolicy(id);
   if (!live.ok()) return live.error();
-  if (SameDocument(live->content, document)) return id;
+  if (iam::SameAsLive(live->content, document)) return id;
   auto updated = context.Journaled("organizations:UpdatePolicy", "SCP " + name, [&]() -> Result<std::string> {
     auto done = orgs.UpdatePolicy({id, "", "", document.dump()});
     if (!done.ok()) return done.error();
@@ -248,8 +248,8 @@ Change GuardrailChange(const ScpScope& scope, const Guardrail& guardrail, const 
   change.address = GuardrailAddress(guardrail.key);
   change.depends_on = {"organization", "policy_type.SERVICE_CONTROL_POLICY"};
   change.depends_on.insert(change.depends_on.end(), placement.depends_on.begin(), placement.depends_on.end());
-  std::optional<json> live_document = live ? ParseDocumentText(live->content) : std::nullopt;
-  if (live == nullptr || !SameDocument(live->content, document)) {
+  std::optional<json> live_document = live ? iam::ParsePolicyText(live->content) : std::nullopt;
+  if (live == nullptr || !iam::SameAsLive(live->content, document)) {
     change.fields.push_back({"content", live_document.value_or(json()), document});
   }
   std::vector<std::string> missing;
@@ -275,7 +275,7 @@ Change DeleteChange(const ScpScope& scope, const std::string& key, const LiveScp
   change.action = ChangeAction::kDelete;
   change.type = "service_control_policy";
   change.address = GuardrailAddress(key);
-  change.fields = {{"content", ParseDocumentText(live.content).value_or(json()), json()},
+  change.fields = {{"content", iam::ParsePolicyText(live.content).value_or(json()), json()},
                    {"attached_to", json(std::vector<std::string>(live.targets.begin(), live.targets.end())), json()}};
   const std::string id = live.id;
   change.apply = [scope, name, id](ApplyContext& context) { return DeleteGuardrail(context, scope, name, id); };

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "org/guardrail_policy_comparison.h"
+#include "iam/policy_comparison.h"
 
 namespace foyer::org {
 namespace {
@@ -86,8 +86,8 @@ std::vector<FieldChange> BucketDifferences(const std::optional<LiveBucket>& live
   compare(kPublicAccessBlock, bucket.public_access_block, wanted_block, bucket.public_access_block == wanted_block);
   compare(kObjectOwnership, bucket.object_ownership.empty() ? json() : json(bucket.object_ownership),
           kOwnerEnforced, bucket.object_ownership == kOwnerEnforced);
-  std::optional<json> live_policy = bucket.policy.empty() ? std::nullopt : ParseDocumentText(bucket.policy);
-  compare(kPolicy, live_policy.value_or(json()), policy, SameDocument(bucket.policy, policy));
+  std::optional<json> live_policy = bucket.policy.empty() ? std::nullopt : iam::ParsePolicyText(bucket.policy);
+  compare(kPolicy, live_policy.value_or(json()), policy, iam::SameAsLive(bucket.policy, policy));
   return fields;
 }
 

@@ -1,7 +1,7 @@
 #include "roles/iam_users.h"
 
 #include "org/organization_family.h"
-#include "roles/policy_comparison.h"
+#include "iam/policy_comparison.h"
 #include "roles/role_documents.h"
 
 namespace foyer::roles {
@@ -35,7 +35,7 @@ org::Change ConvergeUser(const std::string& admin, const spec::IamUser& user, co
   json before;
   if (!create) {
     auto found = live->inline_policies.find(std::string(kIamUserPolicyName));
-    if (found != live->inline_policies.end()) before = ParsePolicyText(found->second).value_or(json(found->second));
+    if (found != live->inline_policies.end()) before = iam::ParsePolicyText(found->second).value_or(json(found->second));
   }
   change.fields.push_back({"inline_policy." + std::string(kIamUserPolicyName), before, policy});
   std::string name = user.name.value;
@@ -153,7 +153,7 @@ Status AddIamUserChanges(aws::IamClient* iam, const LiveAccountIam& live, const 
     const LiveUser* live_user = found == live.users.end() ? nullptr : &found->second;
     if (live_user != nullptr) {
       auto current = live_user->inline_policies.find(std::string(kIamUserPolicyName));
-      if (current != live_user->inline_policies.end() && SameAsLive(current->second, policy)) continue;
+      if (current != live_user->inline_policies.end() && iam::SameAsLive(current->second, policy)) continue;
     }
     plan.changes.push_back(ConvergeUser(admin, user, live_user, policy, inputs));
   }

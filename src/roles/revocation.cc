@@ -1,6 +1,6 @@
 #include "roles/revocation.h"
 
-#include "roles/policy_comparison.h"
+#include "iam/policy_comparison.h"
 #include "roles/role_documents.h"
 
 namespace foyer::roles {
@@ -9,7 +9,7 @@ Result<SystemTime> RevokeSessions(aws::IamClient& iam, const std::string& group,
   const std::string policy_name(kRevocationPolicyName);
   auto current = iam.GetRolePolicy(group, policy_name);
   if (current.ok()) {
-    std::optional<nlohmann::json> document = ParsePolicyText(current->policy_document);
+    std::optional<nlohmann::json> document = iam::ParsePolicyText(current->policy_document);
     std::optional<SystemTime> cutoff = document ? RevocationCutoff(*document) : std::nullopt;
     if (cutoff && *cutoff >= before) return *cutoff;
   } else if (current.error().code != "NoSuchEntity") {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "org/organization_family.h"
-#include "roles/policy_comparison.h"
+#include "iam/policy_comparison.h"
 
 namespace foyer::roles {
 namespace {
@@ -19,12 +19,12 @@ std::string RoleAddress(const std::string& account, const std::string& role) {
 
 // Live inline text as JSON for the plan, or the raw text when unreadable.
 json LiveDocument(const std::string& text) {
-  std::optional<json> parsed = ParsePolicyText(text);
+  std::optional<json> parsed = iam::ParsePolicyText(text);
   return parsed ? *parsed : json(text);
 }
 
 bool RevocationStillNeeded(const std::string& text, SystemTime now) {
-  std::optional<json> parsed = ParsePolicyText(text);
+  std::optional<json> parsed = iam::ParsePolicyText(text);
   if (!parsed) return false;
   std::optional<SystemTime> cutoff = RevocationCutoff(*parsed);
   return cutoff.has_value() && now < *cutoff + kRevocationKeptFor;
@@ -34,7 +34,7 @@ void DiffInlinePolicies(const DesiredRole& desired, const LiveRole& live, System
                         RoleDiff& diff) {
   for (const auto& [name, document] : desired.inline_policies) {
     auto found = live.inline_policies.find(name);
-    if (found != live.inline_policies.end() && SameAsLive(found->second, document)) continue;
+    if (found != live.inline_policies.end() && iam::SameAsLive(found->second, document)) continue;
     diff.put_inline.push_back(name);
     diff.fields.push_back({"inline_policy." + name,
                            found == live.inline_policies.end() ? json() : LiveDocument(found->second),
@@ -152,7 +152,7 @@ Status ApplyDiff(org::ApplyContext& context, aws::IamClient& iam, const std::str
 RoleDiff DiffRole(const DesiredRole& desired, const LiveRole* live, SystemTime now) {
   if (live == nullptr) return CreationDiff(desired);
   RoleDiff diff;
-  if (!SameAsLive(live->trust_policy, desired.trust_policy)) {
+  if (!iam::SameAsLive(live->trust_policy, desired.trust_policy)) {
     diff.trust = true;
     diff.fields.push_back({"trust_policy", LiveDocument(live->trust_policy), desired.trust_policy});
   }

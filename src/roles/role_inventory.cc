@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "roles/policy_comparison.h"
+#include "iam/policy_comparison.h"
 #include "roles/role_documents.h"
 
 namespace foyer::roles {
@@ -52,7 +52,7 @@ std::string_view RoleStatusName(RoleStatus status) {
 
 std::vector<std::string> TrustedPrincipals(const json& trust, const AdminAccount& admin) {
   std::vector<std::string> names;
-  json canonical = CanonicalPolicy(trust);
+  json canonical = iam::CanonicalPolicy(trust);
   if (!canonical.is_object() || !canonical.contains("Statement")) return names;
   for (const json& statement : canonical["Statement"]) {
     if (!statement.is_object() || statement.value("Effect", "") != "Allow") continue;
@@ -88,10 +88,10 @@ std::vector<RoleEntry> InventoryRoles(const std::vector<AccountRoles>& desired,
         entry.status = RoleStatus::kMissing;
         entry.assumable_by = TrustedPrincipals(role.trust_policy, admin);
       } else {
-        entry.status = SameAsLive(live_role->trust_policy, role.trust_policy) ? RoleStatus::kOk
+        entry.status = iam::SameAsLive(live_role->trust_policy, role.trust_policy) ? RoleStatus::kOk
                                                                               : RoleStatus::kDrifted;
         entry.assumable_by =
-            TrustedPrincipals(ParsePolicyText(live_role->trust_policy).value_or(json()), admin);
+            TrustedPrincipals(iam::ParsePolicyText(live_role->trust_policy).value_or(json()), admin);
       }
       entries.push_back(std::move(entry));
     }
@@ -100,7 +100,7 @@ std::vector<RoleEntry> InventoryRoles(const std::vector<AccountRoles>& desired,
       if (FindDesiredRole(desired, account.account, name) != nullptr) continue;
       RoleEntry entry = Entry(account.account, account_ids, name);
       entry.status = RoleStatus::kUnwanted;
-      entry.assumable_by = TrustedPrincipals(ParsePolicyText(role.trust_policy).value_or(json()), admin);
+      entry.assumable_by = TrustedPrincipals(iam::ParsePolicyText(role.trust_policy).value_or(json()), admin);
       entries.push_back(std::move(entry));
     }
   }

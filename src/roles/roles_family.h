@@ -3,7 +3,7 @@
 // IAM users). See DESIGN.md section 1 and docs/foyer-toml.md.
 //
 // Planning reads each existing account once (live_roles.h), in parallel,
-// and compares documents semantically (policy_comparison.h), so that a
+// and compares documents semantically (iam/policy_comparison.h), so that a
 // converged organization plans nothing. Roles and users no longer wanted
 // are deleted only with --allow-delete; otherwise the plan says so.
 #ifndef FOYER_ROLES_ROLES_FAMILY_H_

@@ -7,7 +7,7 @@
 #include "aws/iam.h"
 #include "org/plan.h"
 #include "org/selector.h"
-#include "roles/policy_comparison.h"
+#include "iam/policy_comparison.h"
 #include "terraform/ci_identity.h"
 
 namespace foyer::terraform {
@@ -100,7 +100,7 @@ org::Change RoleChange(const std::string& account, const spec::CiIdentity& ci, c
   change.address = "iam_role." + account + "/foyer/" + CiRoleName(ci);
   change.account = account;
   if (trust_differs) {
-    nlohmann::json before = live.role ? nlohmann::json(roles::ParsePolicyText(live.role->assume_role_policy_document)
+    nlohmann::json before = live.role ? nlohmann::json(iam::ParsePolicyText(live.role->assume_role_policy_document)
                                                            .value_or(nlohmann::json()))
                                       : nlohmann::json();
     change.fields.push_back({"trust_policy", before, trust});
@@ -179,7 +179,7 @@ Status CiFamily::AddChanges(const org::PlanContext& context, org::Plan& plan) {
       for (const std::string& arn : ci.managed_policies.Values()) {
         if (!live.attached.count(arn)) to_attach.push_back(arn);
       }
-      const bool trust_differs = !live.role || !roles::SameAsLive(live.role->assume_role_policy_document, trust);
+      const bool trust_differs = !live.role || !iam::SameAsLive(live.role->assume_role_policy_document, trust);
       if (trust_differs || !to_attach.empty()) {
         plan.changes.push_back(RoleChange(account.name, ci, trust, live, to_attach, trust_differs, place));
       }

@@ -1,23 +1,25 @@
-// Semantic comparison of IAM policy documents.
+// Semantic comparison of policy documents: IAM policies and trust
+// policies, service control policies, bucket and key policies.
 //
-// IAM hands documents back reformatted: URL-encoded or raw, statements and
-// values reordered, a one-element list collapsed to a string. Convergence
+// Services hand documents back reformatted: URL-encoded or raw, statements
+// and values reordered, a one-element list collapsed to a string, a
+// condition's boolean or number turned into its text. Convergence
 // must not rewrite a policy for any of those, so documents are compared in
 // a canonical form where such differences vanish.
-#ifndef FOYER_ROLES_POLICY_COMPARISON_H_
-#define FOYER_ROLES_POLICY_COMPARISON_H_
+#ifndef FOYER_IAM_POLICY_COMPARISON_H_
+#define FOYER_IAM_POLICY_COMPARISON_H_
 
 #include <optional>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
-namespace foyer::roles {
+namespace foyer::iam {
 
 // `document` with every difference IAM does not care about removed:
 // Statement always a list, sorted; Action/NotAction/Resource/NotResource,
 // each principal's values and each condition key's values always sorted
-// lists without duplicates. Anything else is left as written.
+// lists without duplicates, condition values as text. Anything else is left as written.
 nlohmann::json CanonicalPolicy(const nlohmann::json& document);
 
 // The JSON of `text`, URL-decoded first when IAM sent it encoded; nullopt
@@ -31,6 +33,6 @@ bool SamePolicy(const nlohmann::json& a, const nlohmann::json& b);
 // live document is never the same.
 bool SameAsLive(std::string_view live_text, const nlohmann::json& desired);
 
-}  // namespace foyer::roles
+}  // namespace foyer::iam
 
-#endif  // FOYER_ROLES_POLICY_COMPARISON_H_
+#endif  // FOYER_IAM_POLICY_COMPARISON_H_

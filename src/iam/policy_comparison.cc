@@ -1,11 +1,11 @@
-#include "roles/policy_comparison.h"
+#include "iam/policy_comparison.h"
 
 #include <algorithm>
 #include <string>
 
-#include "aws/iam_document.h"
+#include "base/url_encoding.h"
 
-namespace foyer::roles {
+namespace foyer::iam {
 namespace {
 
 using nlohmann::json;
@@ -21,6 +21,16 @@ json SortedList(const json& value) {
   std::sort(items.begin(), items.end(), ByText);
   items.erase(std::unique(items.begin(), items.end()), items.end());
   return json(items);
+}
+
+// Condition values as a sorted list of text: a policy may write `false` or
+// `"false"`, and services read (and return) both as the text.
+json ConditionValues(const json& value) {
+  json texts = json::array();
+  for (const json& item : value.is_array() ? value : json::array({value})) {
+    texts.push_back(item.is_string() ? item : json(item.dump()));
+  }
+  return SortedList(texts);
 }
 
 // {"AWS": "a"} and {"AWS": ["a"]} alike; "*" stays a string.
@@ -40,7 +50,7 @@ json CanonicalCondition(const json& condition) {
       continue;
     }
     json keys = json::object();
-    for (const auto& key : op.value().items()) keys[key.key()] = SortedList(key.value());
+    for (const auto& key : op.value().items()) keys[key.key()] = ConditionValues(key.value());
     canonical[op.key()] = keys;
   }
   return canonical;
@@ -77,7 +87,11 @@ json CanonicalPolicy(const json& document) {
 }
 
 std::optional<json> ParsePolicyText(std::string_view text) {
-  json parsed = json::parse(aws::DecodePolicyDocument(text), nullptr, /*allow_exceptions=*/false);
+  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_discarded()) return parsed;
+  std::optional<std::string> decoded = PercentDecode(text);
+  if (!decoded.has_value()) return std::nullopt;
+  parsed = json::parse(*decoded, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return std::nullopt;
   return parsed;
 }
@@ -89,4 +103,4 @@ bool SameAsLive(std::string_view live_text, const json& desired) {
   return live.has_value() && SamePolicy(*live, desired);
 }
 
-}  // namespace foyer::roles
+}  // namespace foyer::iam
