@@ -10,6 +10,8 @@
 #include "cli/commands.h"
 #include "cli/org_run.h"
 #include "org/applier.h"
+#include "org/inventory.h"
+#include "org/naming.h"
 #include "org/apply_lock.h"
 #include "org/plan_render.h"
 #include "store/apply_journal.h"
@@ -65,18 +67,15 @@ class BoardObserver : public org::ApplyObserver {
   std::chrono::steady_clock::time_point last_renewal_ = std::chrono::steady_clock::now();
 };
 
-Result<std::unique_ptr<org::ApplyLock>> TakeLock(const PlannedOrganization& planned,
-                                                 const store::StateDir& state) {
+// The lock lives in the deploy account once it exists (found by its tags),
+// else locally.
+Result<std::unique_ptr<org::ApplyLock>> TakeLock(const OrganizationSession& session, const store::StateDir& state) {
   org::LockPlace place;
   place.local_dir = state.path();
-  const auto& deploy = planned.spec.spec.accounts.deploy;
-  if (deploy) {
-    auto id = planned.matching.ids.find(deploy->value);
-    if (id != planned.matching.ids.end()) {
-      auto config = planned.access->ConfigIn(
-          id->second, planned.spec.spec.organization.regions.items.front().value);
-      if (config.ok()) place.deploy_account = std::move(*config);
-    }
+  for (const store::InventoryAccount& account : session.live.accounts) {
+    if (org::KindOf(account) != org::KindName(org::AccountKind::kDeploy)) continue;
+    auto config = session.access->ConfigIn(account.id, session.Region());
+    if (config.ok()) place.deploy_account = std::move(*config);
   }
   return org::AcquireApplyLock(place, org::CurrentProcessHolder(std::chrono::system_clock::now()));
 }
@@ -133,13 +132,15 @@ int ReportOutcome(const org::ApplyOutcome& outcome) {
 int RunApply(const ApplyOptions& options) {
   auto state = store::StateDir::OpenDefault();
   if (!state.ok()) return ReportError(state.error());
-  auto planned = PlanOrganization(options.run);
+  auto session = OpenOrganization(options.run.spec_path, options.run.profile);
+  if (!session.ok()) return ReportError(session.error());
+  auto lock = TakeLock(**session, *state);
+  if (!lock.ok()) return ReportError(lock.error());
+  auto planned = PlanOpenedOrganization(std::move(*session), options.run);
   if (!planned.ok()) return ReportError(planned.error());
   PlannedOrganization& org = **planned;
   Status proven = ProvePlannedAccess(org, options.run.accept_unproven_access);
   if (!proven.ok()) return ReportError(proven.error());
-  auto lock = TakeLock(org, *state);
-  if (!lock.ok()) return ReportError(lock.error());
 
   std::fputs(org::RenderPlanText(org.plan, ui::ColorsFor(stdout)).c_str(), stdout);
   std::fflush(stdout);

@@ -54,10 +54,15 @@ void AddOrgRunOptions(CLI::App& command, OrgRunOptions& options) {
 }
 
 Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options) {
-  auto planned = std::make_unique<PlannedOrganization>();
   auto session = OpenOrganization(options.spec_path, options.profile);
   if (!session.ok()) return session.error();
-  static_cast<OrganizationSession&>(*planned) = std::move(**session);
+  return PlanOpenedOrganization(std::move(*session), options);
+}
+
+Result<std::unique_ptr<PlannedOrganization>> PlanOpenedOrganization(std::unique_ptr<OrganizationSession> session,
+                                                                    const OrgRunOptions& options) {
+  auto planned = std::make_unique<PlannedOrganization>();
+  static_cast<OrganizationSession&>(*planned) = std::move(*session);
   const std::string& management_id = planned->ManagementId();
   FOYER_RETURN_IF_ERROR(CheckBootstrapCaller(planned->live, planned->caller, management_id));
   CacheInventory(planned->live, management_id);

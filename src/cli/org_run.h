@@ -41,6 +41,11 @@ struct PlannedOrganization : OrganizationSession {
 // management account the spec names.
 Result<std::unique_ptr<PlannedOrganization>> PlanOrganization(const OrgRunOptions& options);
 
+// The same on an organization already opened (apply opens it, takes the
+// lock, then plans, so that every family reads under the lock).
+Result<std::unique_ptr<PlannedOrganization>> PlanOpenedOrganization(std::unique_ptr<OrganizationSession> session,
+                                                                    const OrgRunOptions& options);
+
 // The access analyzer on the state the plan leads to (S2, S4, S7, S8). A
 // plan that breaks them is refused, with the findings and their paths on
 // stderr, unless `accept` (--accept-unproven-access); while the spec's
