@@ -18,9 +18,22 @@ HclBlock AwsProvider(const RootModule& module, const std::string& region, bool a
   // Credentials of another account (a forgotten `foyer exec`, a stale
   // profile) make Terraform stop instead of changing the wrong account.
   provider.StringList("allowed_account_ids", {module.account_id});
-  provider.Block(HclBlock("assume_role").String("role_arn", module.role_arn));
   provider.Block(HclBlock("default_tags").StringMap("tags", module.tags));
   return provider;
+}
+
+// The provider and the backend assume no role: Terraform runs with a
+// session of the module's role already in its environment. Another
+// assume_role of that same role would make the role assume itself, which
+// AWS refuses unless the role trusts itself, and foyer's trust policies
+// name only landing roles.
+std::string CredentialsComment(const RootModule& module) {
+  return "#\n"
+         "# No assume_role: Terraform works with the credentials in its environment,\n"
+         "# a session of " + module.role_arn + " that foyer injects\n"
+         "# (or, in a CI job, the pipeline's foyer/ci-<name> deploy role). From a foyer login:\n"
+         "#   foyer terraform run " + module.label + " -- plan\n"
+         "#   foyer exec " + module.account_name + " --role " + module.role + " -- terraform plan   (in this folder)\n\n";
 }
 
 // "../" once per folder level of `path`, to reach the generated tree's top.
@@ -41,6 +54,7 @@ std::string ProviderAlias(const std::string& region) {
 std::string ProvidersTf(const RootModule& module) {
   std::string out = kGeneratedHeader;
   out += kAccountLinePrefix + module.account_name + " " + module.account_id + " as " + module.role + "\n";
+  out += CredentialsComment(module);
   out += AwsProvider(module, module.region, false).Render();
   if (!module.global) return out;
   for (const std::string& region : module.regions) {
@@ -57,7 +71,6 @@ std::string BackendTf(const RootModule& module) {
       .String("region", module.state_region)
       .Bool("encrypt", true)
       .Bool("use_lockfile", true);
-  backend.Block(HclBlock("assume_role").String("role_arn", module.role_arn));
   return std::string(kGeneratedHeader) + HclBlock("terraform").Block(std::move(backend)).Render();
 }
 

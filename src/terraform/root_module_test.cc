@@ -23,16 +23,23 @@ RootModule PaymentsModule(bool global) {
   return module;
 }
 
-TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegion) {
+// The injected session is already the module's role: the file says which
+// and how to run Terraform with it.
+constexpr char kCredentialsComment[] =
+    "#\n"
+    "# No assume_role: Terraform works with the credentials in its environment,\n"
+    "# a session of arn:aws:iam::111111111111:role/foyer/Administrator that foyer injects\n"
+    "# (or, in a CI job, the pipeline's foyer/ci-<name> deploy role). From a foyer login:\n"
+    "#   foyer terraform run payments/production/default/us-west-2 -- plan\n"
+    "#   foyer exec payments-production --role Administrator -- terraform plan   (in this folder)\n\n";
+
+TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegionAssumingNoRole) {
   EXPECT_EQ(ProvidersTf(PaymentsModule(false)),
             std::string(kGeneratedHeader) + "# account payments-production 111111111111 as Administrator\n" +
+                kCredentialsComment +
                 "provider \"aws\" {\n"
                 "  region              = \"us-west-2\"\n"
                 "  allowed_account_ids = [\"111111111111\"]\n"
-                "\n"
-                "  assume_role {\n"
-                "    role_arn = \"arn:aws:iam::111111111111:role/foyer/Administrator\"\n"
-                "  }\n"
                 "\n"
                 "  default_tags {\n"
                 "    tags = {\n"
@@ -45,14 +52,22 @@ TEST(RootModuleTest, RegionalProvidersHaveOneProviderInTheRegion) {
 
 TEST(RootModuleTest, GlobalProvidersAddAnAliasPerOtherRegion) {
   std::string text = ProvidersTf(PaymentsModule(true));
-  EXPECT_EQ(text.find("provider \"aws\" {\n  region              = \"us-east-1\"\n"),
-            std::string(kGeneratedHeader).size() + std::string("# account payments-production 111111111111 as Administrator\n").size());
+  EXPECT_NE(text.find("# account payments-production 111111111111 as Administrator\n#\n"), std::string::npos);
+  EXPECT_NE(text.find("\n\nprovider \"aws\" {\n  region              = \"us-east-1\"\n  allowed_account_ids"),
+            std::string::npos);
   EXPECT_NE(text.find("\nprovider \"aws\" {\n  alias               = \"us_west_2\"\n  region              = \"us-west-2\"\n"),
             std::string::npos);
   EXPECT_EQ(text.find("us_east_1"), std::string::npos);
+  EXPECT_EQ(text.find("assume_role {"), std::string::npos);
+  size_t providers = 0;
+  for (size_t at = text.find("allowed_account_ids = [\"111111111111\"]\n"); at != std::string::npos;
+       at = text.find("allowed_account_ids = [\"111111111111\"]\n", at + 1)) {
+    ++providers;
+  }
+  EXPECT_EQ(providers, 2u);
 }
 
-TEST(RootModuleTest, BackendNamesBucketKeyRegionLockfileAndRole) {
+TEST(RootModuleTest, BackendNamesBucketKeyRegionAndLockfileAndAssumesNoRole) {
   EXPECT_EQ(BackendTf(PaymentsModule(false)),
             std::string(kGeneratedHeader) +
                 "terraform {\n"
@@ -62,10 +77,6 @@ TEST(RootModuleTest, BackendNamesBucketKeyRegionLockfileAndRole) {
                 "    region       = \"us-west-2\"\n"
                 "    encrypt      = true\n"
                 "    use_lockfile = true\n"
-                "\n"
-                "    assume_role {\n"
-                "      role_arn = \"arn:aws:iam::111111111111:role/foyer/Administrator\"\n"
-                "    }\n"
                 "  }\n"
                 "}\n");
 }
