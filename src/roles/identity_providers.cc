@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "aws/arn.h"
 #include "org/organization_family.h"
+#include "roles/live_roles.h"
 #include "roles/role_documents.h"
 
 namespace foyer::roles {
@@ -10,18 +12,37 @@ namespace {
 
 using nlohmann::json;
 
-// What the admin account holds now; nothing when it does not exist yet.
+// The providers the admin account holds; empty when it does not exist yet.
+struct LiveProviders {
+  std::vector<std::string> oidc_arns;
+  std::vector<std::string> saml_arns;
+};
+
+Result<LiveProviders> ReadProviders(aws::IamClient* iam) {
+  LiveProviders live;
+  if (iam == nullptr) return live;
+  auto oidc = iam->ListOpenIdConnectProviders();
+  if (!oidc.ok()) return oidc.error();
+  live.oidc_arns = std::move(*oidc);
+  auto saml = iam->ListSamlProviders();
+  if (!saml.ok()) return saml.error();
+  for (const aws::SamlProvider& provider : *saml) live.saml_arns.push_back(provider.arn);
+  return live;
+}
+
+bool Contains(const std::vector<std::string>& arns, const std::string& arn) {
+  return std::find(arns.begin(), arns.end(), arn) != arns.end();
+}
+
+// What the admin account holds of the spec's OIDC provider.
 struct LiveOidc {
   bool exists = false;
   std::vector<std::string> client_ids;
 };
 
-Result<LiveOidc> ReadOidc(aws::IamClient* iam, const std::string& arn) {
+Result<LiveOidc> ReadOidc(aws::IamClient* iam, const LiveProviders& providers, const std::string& arn) {
   LiveOidc live;
-  if (iam == nullptr) return live;
-  auto arns = iam->ListOpenIdConnectProviders();
-  if (!arns.ok()) return arns.error();
-  if (std::find(arns->begin(), arns->end(), arn) == arns->end()) return live;
+  if (!Contains(providers.oidc_arns, arn)) return live;
   auto provider = iam->GetOpenIdConnectProvider(arn);
   if (!provider.ok()) return provider.error();
   live.exists = true;
@@ -29,11 +50,11 @@ Result<LiveOidc> ReadOidc(aws::IamClient* iam, const std::string& arn) {
   return live;
 }
 
-Status AddOidcChange(aws::IamClient* iam, const std::string& admin_id,
+Status AddOidcChange(aws::IamClient* iam, const LiveProviders& providers, const std::string& admin_id,
                      const std::shared_ptr<const ApplyInputs>& inputs, org::Plan& plan) {
   const spec::OidcIdentity& oidc = *inputs->spec.identity.oidc;
   const std::string admin = inputs->spec.accounts.admin.value;
-  auto live = ReadOidc(iam, OidcProviderArn(inputs->partition, admin_id, oidc.issuer.value));
+  auto live = ReadOidc(iam, providers, OidcProviderArn(inputs->partition, admin_id, oidc.issuer.value));
   if (!live.ok()) return live.error();
   const std::string client_id = oidc.client_id.value;
   bool has_client = std::find(live->client_ids.begin(), live->client_ids.end(), client_id) !=
@@ -87,17 +108,12 @@ std::string Trimmed(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
-Status AddSamlChange(aws::IamClient* iam, const std::string& admin_id,
+Status AddSamlChange(aws::IamClient* iam, const LiveProviders& providers, const std::string& admin_id,
                      const std::shared_ptr<const ApplyInputs>& inputs, org::Plan& plan) {
   const spec::SamlIdentity& saml = *inputs->spec.identity.saml;
   const std::string admin = inputs->spec.accounts.admin.value;
   std::string arn = SamlProviderArn(inputs->partition, admin_id, saml.provider_name.value);
-  bool exists = false;
-  if (iam != nullptr) {
-    auto providers = iam->ListSamlProviders();
-    if (!providers.ok()) return providers.error();
-    for (const aws::SamlProvider& provider : *providers) exists = exists || provider.arn == arn;
-  }
+  bool exists = Contains(providers.saml_arns, arn);
   if (exists) {
     auto provider = iam->GetSamlProvider(arn);
     if (!provider.ok()) return provider.error();
@@ -136,6 +152,80 @@ Status AddSamlChange(aws::IamClient* iam, const std::string& admin_id,
   return OkStatus();
 }
 
+// Which kind of provider, and how IAM names its calls.
+struct ProviderKind {
+  const char* type;         // "iam_oidc_provider"
+  const char* label;        // "OIDC provider"
+  const char* section;      // "[identity.oidc]"
+  const char* delete_call;  // "iam:DeleteOpenIDConnectProvider"
+};
+
+constexpr ProviderKind kOidcKind{"iam_oidc_provider", "OIDC provider", "[identity.oidc]",
+                                 "iam:DeleteOpenIDConnectProvider"};
+constexpr ProviderKind kSamlKind{"iam_saml_provider", "SAML provider", "[identity.saml]",
+                                 "iam:DeleteSAMLProvider"};
+
+bool ManagedByFoyer(const aws::TagList& tags) { return TagValue(tags, kManagedTagKey) == kManagedTagValue; }
+
+// The provider's tags; the list calls carry none.
+Result<aws::TagList> TagsOf(aws::IamClient& iam, const ProviderKind& kind, const std::string& arn) {
+  if (kind.type == kOidcKind.type) {
+    auto provider = iam.GetOpenIdConnectProvider(arn);
+    if (!provider.ok()) return provider.error();
+    return provider->tags;
+  }
+  auto provider = iam.GetSamlProvider(arn);
+  if (!provider.ok()) return provider.error();
+  return provider->tags;
+}
+
+// A provider foyer made that the spec no longer names. The landing roles
+// are updated first, so that none trusts a provider that is gone. Its
+// address holds the ARN's resource ("oidc-provider/<host>"), which never
+// equals the spec's provider's ("oidc", "saml").
+org::Change ProviderDeletion(const ProviderKind& kind, const std::string& arn,
+                             const std::shared_ptr<const ApplyInputs>& inputs) {
+  const std::string admin = inputs->spec.accounts.admin.value;
+  org::Change change;
+  change.action = org::ChangeAction::kDelete;
+  change.type = kind.type;
+  Result<aws::Arn> parsed = aws::ParseArn(arn);
+  change.address = std::string(kind.type) + "." + admin + "/" + (parsed.ok() ? parsed->resource : arn);
+  change.account = admin;
+  change.fields.push_back({"arn", arn, json()});
+  for (const spec::Group& group : inputs->spec.groups) {
+    change.depends_on.push_back("iam_role." + RoleLabel(admin, group.name.value));
+  }
+  change.apply = [kind, admin, arn, inputs](org::ApplyContext& context) -> Status {
+    auto iam = IamIn(context, *inputs, admin);
+    if (!iam.ok()) return iam.error();
+    return JournaledCall(context, kind.delete_call, arn, [&] {
+      return kind.type == kOidcKind.type ? iam->DeleteOpenIdConnectProvider(arn) : iam->DeleteSamlProvider(arn);
+    }, "NoSuchEntity");
+  };
+  return change;
+}
+
+// Deletes (or names in a note) each provider of `arns` but `kept` that
+// carries foyer's tag; one made by hand is never touched.
+Status AddStaleProviders(aws::IamClient& iam, const ProviderKind& kind, const std::vector<std::string>& arns,
+                         const std::string& kept, bool allow_delete,
+                         const std::shared_ptr<const ApplyInputs>& inputs, org::Plan& plan) {
+  for (const std::string& arn : arns) {
+    if (arn == kept) continue;
+    Result<aws::TagList> tags = TagsOf(iam, kind, arn);
+    if (!tags.ok()) return tags.error();
+    if (!ManagedByFoyer(*tags)) continue;
+    if (allow_delete) {
+      plan.changes.push_back(ProviderDeletion(kind, arn, inputs));
+    } else {
+      plan.notes.push_back(std::string(kind.label) + " " + arn + " was made by foyer and " + kind.section +
+                           " no longer names it; pass --allow-delete to delete it");
+    }
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 std::string OidcProviderAddress(const std::string& admin_account) {
@@ -146,11 +236,19 @@ std::string SamlProviderAddress(const std::string& admin_account) {
   return "iam_saml_provider." + admin_account + "/saml";
 }
 
-Status AddIdentityProviderChanges(aws::IamClient* iam, const std::string& admin_id,
+Status AddIdentityProviderChanges(aws::IamClient* iam, const std::string& admin_id, bool allow_delete,
                                   const std::shared_ptr<const ApplyInputs>& inputs, org::Plan& plan) {
-  if (inputs->spec.identity.oidc) FOYER_RETURN_IF_ERROR(AddOidcChange(iam, admin_id, inputs, plan));
-  if (inputs->spec.identity.saml) FOYER_RETURN_IF_ERROR(AddSamlChange(iam, admin_id, inputs, plan));
-  return OkStatus();
+  auto providers = ReadProviders(iam);
+  if (!providers.ok()) return providers.error();
+  const spec::Identity& identity = inputs->spec.identity;
+  if (identity.oidc) FOYER_RETURN_IF_ERROR(AddOidcChange(iam, *providers, admin_id, inputs, plan));
+  if (identity.saml) FOYER_RETURN_IF_ERROR(AddSamlChange(iam, *providers, admin_id, inputs, plan));
+  if (iam == nullptr) return OkStatus();
+  const std::string oidc = identity.oidc ? OidcProviderArn(inputs->partition, admin_id, identity.oidc->issuer.value) : "";
+  const std::string saml =
+      identity.saml ? SamlProviderArn(inputs->partition, admin_id, identity.saml->provider_name.value) : "";
+  FOYER_RETURN_IF_ERROR(AddStaleProviders(*iam, kOidcKind, providers->oidc_arns, oidc, allow_delete, inputs, plan));
+  return AddStaleProviders(*iam, kSamlKind, providers->saml_arns, saml, allow_delete, inputs, plan);
 }
 
 }  // namespace foyer::roles

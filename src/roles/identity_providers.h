@@ -22,7 +22,13 @@ std::string SamlProviderAddress(const std::string& admin_account);
 // Appends the changes that make the admin account's providers match the
 // spec. `iam` reads the admin account; null when it does not exist yet.
 // `admin_id` is its id ("" when it does not exist).
-Status AddIdentityProviderChanges(aws::IamClient* iam, const std::string& admin_id,
+//
+// A provider tagged foyer:managed = true that the spec no longer names
+// (its section removed, the issuer or provider name changed) is deleted
+// with `allow_delete`, else named in a note; an untagged one, made by
+// someone else, is never touched. The CI family's providers never live in
+// the admin account (no [[ci]] pipeline may), so they are not these.
+Status AddIdentityProviderChanges(aws::IamClient* iam, const std::string& admin_id, bool allow_delete,
                                   const std::shared_ptr<const ApplyInputs>& inputs, org::Plan& plan);
 
 }  // namespace foyer::roles

@@ -107,7 +107,8 @@ Status RolesFamily::AddChanges(const org::PlanContext& context, org::Plan& plan)
     if (!config.ok()) return config.error();
     admin_iam = std::make_unique<aws::IamClient>(std::move(*config));
   }
-  FOYER_RETURN_IF_ERROR(AddIdentityProviderChanges(admin_iam.get(), ids.admin.id, inputs, plan));
+  FOYER_RETURN_IF_ERROR(
+      AddIdentityProviderChanges(admin_iam.get(), ids.admin.id, context.allow_delete, inputs, plan));
   static const LiveAccountIam kNothing;
   auto admin_live = live->find(admin);
   FOYER_RETURN_IF_ERROR(AddIamUserChanges(admin_iam.get(),

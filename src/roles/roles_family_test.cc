@@ -41,6 +41,12 @@ std::string RoleMember(const std::string& name, const nlohmann::json& trust,
   return xml + "</Tags></member>";
 }
 
+// The admin account holds no identity provider.
+void ReplyNoProviders(aws::FakeTransport& transport) {
+  transport.Reply(200, Response("ListOpenIDConnectProviders", "<OpenIDConnectProviderList/>"));
+  transport.Reply(200, Response("ListSAMLProviders", "<SAMLProviderList/>"));
+}
+
 class FakeAccess : public org::AccountAccess {
  public:
   explicit FakeAccess(std::shared_ptr<aws::FakeTransport> transport) : transport_(std::move(transport)) {}
@@ -103,10 +109,12 @@ TEST_F(RolesFamilyTest, PlansWhatIsMissingAndLeavesConvergedRolesAlone) {
                                    {{"foyer-landing", LandingIdentityPolicy("aws", "o-abc")}}, 43200) +
                         RoleMember("Old", TargetTrustPolicy(admin, {"sre"}), {}, 3600) +
                         "</RoleDetailList><IsTruncated>false</IsTruncated>"));
+  ReplyNoProviders(*transport_);
   Result<org::Plan> plan = PlanWith(false);
   ASSERT_TRUE(plan.ok()) << plan.error().Describe();
-  // One call per account: the durations come from the roles' tags.
-  EXPECT_EQ(transport_->requests.size(), 2u);
+  // One call per account, the durations coming from the roles' tags, and
+  // the admin account's providers.
+  EXPECT_EQ(transport_->requests.size(), 4u);
   EXPECT_EQ(transport_->FormOf(1)[2], (std::pair<std::string, std::string>{"Filter.member.1", "Role"}));
   EXPECT_EQ(transport_->FormOf(1)[3], (std::pair<std::string, std::string>{"Filter.member.2", "User"}));
   EXPECT_THAT(Addresses(*plan),
@@ -146,6 +154,7 @@ TEST_F(RolesFamilyTest, UnwantedRoleIsDeletedWithAllowDelete) {
                                       "</RoleDetailList><IsTruncated>false</IsTruncated>"));
   transport_->Reply(200, Response("ListRoles", "<Roles></Roles><IsTruncated>false</IsTruncated>"));
   transport_->Reply(200, Response("GetAccountAuthorizationDetails", "<IsTruncated>false</IsTruncated>"));
+  ReplyNoProviders(*transport_);
   Result<org::Plan> plan = PlanWith(true);
   ASSERT_TRUE(plan.ok()) << plan.error().Describe();
   const org::Change* gone = plan->Find("iam_role.management/foyer/Gone");

@@ -363,6 +363,29 @@ class FederatedLandingTest(RolesTest):
         plan = self.foyer("plan", "--detailed-exitcode")
         self.assertEqual(plan.returncode, 0, plan.stdout + plan.stderr)
 
+    def test_2_a_changed_issuer_replaces_only_foyers_provider(self):
+        admin = self.account_ids()["admin"]
+        iam = self.iam_in(admin)
+        old_arn = f"arn:aws:iam::{admin}:oidc-provider/idp.example.com"
+        hand_made = iam.create_open_id_connect_provider(
+            Url="https://token.example.net", ClientIDList=["sts.amazonaws.com"],
+            ThumbprintList=["a" * 40])["OpenIDConnectProviderArn"]
+        self.write_spec(FEDERATED_SPEC.replace("https://idp.example.com/", "https://login.example.org"))
+        plan = json.loads(self.foyer("plan", "--json").stdout)
+        self.assertNotIn("iam_oidc_provider.admin/oidc-provider/idp.example.com",
+                         [c["address"] for c in plan["changes"]])
+        self.assertIn(f"OIDC provider {old_arn} was made by foyer and [identity.oidc] no longer names it; "
+                      "pass --allow-delete to delete it", plan["notes"])
+        applied = self.foyer("apply", "--yes", "--allow-delete")
+        self.assertEqual(applied.returncode, 0, applied.stdout + applied.stderr)
+        new_arn = f"arn:aws:iam::{admin}:oidc-provider/login.example.org"
+        self.assertEqual(sorted(p["Arn"] for p in iam.list_open_id_connect_providers()["OpenIDConnectProviderList"]),
+                         sorted([new_arn, hand_made]))
+        trust = canonical(iam.get_role(RoleName="engineers")["Role"]["AssumeRolePolicyDocument"])
+        self.assertEqual([s["Principal"]["Federated"] for s in trust if s["Sid"] == "OidcLogin"], [[new_arn]])
+        plan = self.foyer("plan", "--detailed-exitcode", "--allow-delete")
+        self.assertEqual(plan.returncode, 0, plan.stdout + plan.stderr)
+
     test_2_second_plan_and_apply_write_nothing = None
     test_3_foyer_roles_lists_who_may_assume = None
     test_4_removing_a_grant_rewrites_only_that_trust = None
