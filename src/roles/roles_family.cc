@@ -1,5 +1,7 @@
 #include "roles/roles_family.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -39,6 +41,15 @@ Status CheckSizes(const std::vector<AccountRoles>& desired) {
   return OkStatus();
 }
 
+// The deploy roles of [[ci]] pipelines (foyer/ci-<name>) belong to the CI
+// family, which deletes them itself; they never live in the admin account,
+// whose landing roles are named after groups.
+bool IsCiRole(const std::string& account, const std::string& admin, const std::string& role_name) {
+  std::string lower = role_name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return account != admin && lower.rfind(spec::kCiRolePrefix, 0) == 0;
+}
+
 // Role changes of one account; roles at /foyer/ nobody asks for are
 // deleted with --allow-delete, or named in a note.
 void AddAccountChanges(const org::PlanContext& context, const AccountRoles& desired,
@@ -64,7 +75,7 @@ void AddAccountChanges(const org::PlanContext& context, const AccountRoles& desi
   for (const auto& [name, role] : current.roles) {
     bool wanted = false;
     for (const DesiredRole& candidate : desired.roles) wanted = wanted || candidate.name == name;
-    if (wanted) continue;
+    if (wanted || IsCiRole(desired.account, admin, name)) continue;
     if (context.allow_delete) {
       plan.changes.push_back(RoleDeletion(desired.account, role, inputs));
     } else {

@@ -163,6 +163,27 @@ TEST_F(RolesFamilyTest, UnwantedRoleIsDeletedWithAllowDelete) {
   EXPECT_TRUE(plan->notes.empty());
 }
 
+TEST_F(RolesFamilyTest, CiDeployRolesAreLeftToTheCiFamilyOutsideAdmin) {
+  AdminAccount admin{"aws", kAdmin};
+  // management holds a CI deploy role; admin a landing role of a removed
+  // group that happens to start like one.
+  transport_->Reply(200, Response("GetAccountAuthorizationDetails",
+                                  "<RoleDetailList>" + RoleMember("ci-payments", nlohmann::json::object(), {}, 3600) +
+                                      RoleMember("Gone", TargetTrustPolicy(admin, {"sre"}), {}, 3600) +
+                                      "</RoleDetailList><IsTruncated>false</IsTruncated>"));
+  transport_->Reply(200, Response("GetAccountAuthorizationDetails",
+                                  "<RoleDetailList>" + RoleMember("ci-old", TargetTrustPolicy(admin, {"sre"}), {}, 3600) +
+                                      "</RoleDetailList><IsTruncated>false</IsTruncated>"));
+  ReplyNoProviders(*transport_);
+  Result<org::Plan> plan = PlanWith(true);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_EQ(plan->Find("iam_role.management/foyer/ci-payments"), nullptr);
+  ASSERT_NE(plan->Find("iam_role.management/foyer/Gone"), nullptr);
+  EXPECT_EQ(plan->Find("iam_role.management/foyer/Gone")->action, org::ChangeAction::kDelete);
+  ASSERT_NE(plan->Find("iam_role.admin/foyer/ci-old"), nullptr);
+  EXPECT_EQ(plan->Find("iam_role.admin/foyer/ci-old")->action, org::ChangeAction::kDelete);
+}
+
 TEST_F(RolesFamilyTest, TooManyGrantsFailThePlanWithTheFix) {
   for (int i = 0; i < 40; ++i) {
     spec::Group group;

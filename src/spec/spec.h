@@ -161,6 +161,11 @@ struct Guardrails {
 // of its token's subject.
 enum class CiProvider { kGithub, kGitlab };
 
+// The name prefix of the CI deploy roles, foyer/ci-<name>: reserved for
+// [[ci]] pipelines, so that no [[role]] shares a name with one and the
+// roles family leaves them to the CI family.
+inline constexpr std::string_view kCiRolePrefix = "ci-";
+
 // [[ci]]: a CI pipeline that deploys with Terraform. In each account its
 // selector picks, foyer creates the provider's IAM OIDC identity provider
 // and the role foyer/ci-<name>, trusted only for tokens of `repository` on

@@ -334,6 +334,9 @@ void Validator::CheckRole(const Role& role) {
   } else if (!IsIamName(role.name.value)) {
     Error(role.name.at, "role name " + Quoted(role.name.value) +
                             " must be 1 to 64 letters, digits or + = , . @ _ - (IAM role names)");
+  } else if (Lowercase(role.name.value).rfind(kCiRolePrefix, 0) == 0) {
+    Error(role.name.at, "role name " + Quoted(role.name.value) + " starts with '" + std::string(kCiRolePrefix) +
+                            "', which is reserved for the deploy roles of [[ci]] pipelines; choose another name");
   }
   CheckSelector(role.in, owner);
   for (const LocatedString& arn : role.managed_policies.items) {

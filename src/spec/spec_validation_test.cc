@@ -130,7 +130,8 @@ TEST(SpecValidationTest, RoleRules) {
   std::string text = ReplaceOnce(kSmallSpec, "managed_policies = [\"arn:aws:iam::aws:policy/PowerUserAccess\"]",
                                  "managed_policies = [\"PowerUserAccess\"]\nmax_session_duration = 60"
                                  "\n\n[[role]]\nname = \"deployer\"\n\n[[role]]\nname = \"Auditor\""
-                                 "\n\n[[role]]\nname = \"Bad Name\"");
+                                 "\n\n[[role]]\nname = \"Bad Name\""
+                                 "\n\n[[role]]\nname = \"CI-payments\"");
   EXPECT_THAT(
       ValidationErrors(text),
       ElementsAre("t.toml:22:21: error: 'PowerUserAccess' is not a managed policy ARN like "
@@ -142,7 +143,9 @@ TEST(SpecValidationTest, RoleRules) {
                   "t.toml:29:8: error: role 'Auditor' is built in and cannot be redefined; choose "
                   "another name",
                   "t.toml:32:8: error: role name 'Bad Name' must be 1 to 64 letters, digits or + "
-                  "= , . @ _ - (IAM role names)"));
+                  "= , . @ _ - (IAM role names)",
+                  "t.toml:35:8: error: role name 'CI-payments' starts with 'ci-', which is reserved for the "
+                  "deploy roles of [[ci]] pipelines; choose another name"));
 }
 
 TEST(SpecValidationTest, GrantsMustNameKnownRoles) {

@@ -6,9 +6,9 @@
 
 #include "aws/iam.h"
 #include "org/plan.h"
-#include "org/selector.h"
 #include "iam/policy_comparison.h"
 #include "terraform/ci_identity.h"
+#include "terraform/ci_removal.h"
 
 namespace foyer::terraform {
 namespace {
@@ -21,12 +21,6 @@ struct LivePipeline {
   std::optional<aws::IamRole> role;
   std::set<std::string> attached;  // policy ARNs
 };
-
-bool Selected(const spec::CiIdentity& ci, const org::DesiredAccount& account) {
-  if (account.kind == org::AccountKind::kAdmin) return false;  // rule S4, also refused by validation
-  if (!ci.in) return account.kind == org::AccountKind::kService;
-  return org::Picks(ci.in, account);
-}
 
 Result<LivePipeline> ReadLive(aws::IamClient& iam, const spec::CiIdentity& ci, const std::string& provider_arn) {
   LivePipeline live;
@@ -156,7 +150,7 @@ Status CiFamily::AddChanges(const org::PlanContext& context, org::Plan& plan) {
   for (const spec::CiIdentity& ci : context.spec.ci) {
     const CiOidcProvider provider = OidcProviderFor(ci.provider.value);
     for (const org::DesiredAccount& account : context.accounts) {
-      if (!Selected(ci, account)) continue;
+      if (!PipelinePicks(ci, account)) continue;
       std::optional<std::string> id = context.LiveAccountId(account.name);
       // A new account's id is known only once apply creates it.
       const std::string account_id = id.value_or("<" + account.name + ">");
@@ -185,7 +179,7 @@ Status CiFamily::AddChanges(const org::PlanContext& context, org::Plan& plan) {
       }
     }
   }
-  return OkStatus();
+  return AddCiRemovals(context, plan);
 }
 
 }  // namespace foyer::terraform

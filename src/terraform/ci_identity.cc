@@ -1,5 +1,7 @@
 #include "terraform/ci_identity.h"
 
+#include "org/selector.h"
+
 namespace foyer::terraform {
 
 CiOidcProvider OidcProviderFor(spec::CiProvider provider) {
@@ -7,7 +9,13 @@ CiOidcProvider OidcProviderFor(spec::CiProvider provider) {
   return {"https://token.actions.githubusercontent.com", "token.actions.githubusercontent.com", "sts.amazonaws.com"};
 }
 
-std::string CiRoleName(const spec::CiIdentity& ci) { return "ci-" + ci.name.value; }
+bool PipelinePicks(const spec::CiIdentity& ci, const org::DesiredAccount& account) {
+  if (account.kind == org::AccountKind::kAdmin) return false;  // rule S4, also refused by validation
+  if (!ci.in) return account.kind == org::AccountKind::kService;
+  return org::Picks(ci.in, account);
+}
+
+std::string CiRoleName(const spec::CiIdentity& ci) { return std::string(spec::kCiRolePrefix) + ci.name.value; }
 
 std::string CiSubject(const spec::CiIdentity& ci) {
   if (ci.provider.value == spec::CiProvider::kGitlab) {

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "org/naming.h"
 #include "spec/spec.h"
 
 namespace foyer::terraform {
@@ -22,6 +23,10 @@ struct CiOidcProvider {
 // GitHub Actions: token.actions.githubusercontent.com, audience
 // sts.amazonaws.com. GitLab.com: gitlab.com, audience https://gitlab.com.
 CiOidcProvider OidcProviderFor(spec::CiProvider provider);
+
+// Whether `ci` has its provider and role in `account`: the accounts its
+// selector picks (every service account without one), never admin.
+bool PipelinePicks(const spec::CiIdentity& ci, const org::DesiredAccount& account);
 
 // "ci-<name>", at path /foyer/.
 std::string CiRoleName(const spec::CiIdentity& ci);
