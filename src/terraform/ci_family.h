@@ -6,7 +6,9 @@
 // (GetOpenIdConnectProvider, GetRole, ListAttachedRolePolicies); accounts
 // that do not exist yet are planned as creations without reading. Trust
 // policies are compared semantically, so a converged account plans nothing.
-// Policies attached by hand are left alone; foyer never detaches.
+// Policies attached by hand to a wanted role are left alone; foyer never
+// detaches them. What removed pipelines leave behind is deleted by
+// ci_removal.h, at the end of the same family.
 #ifndef FOYER_TERRAFORM_CI_FAMILY_H_
 #define FOYER_TERRAFORM_CI_FAMILY_H_
 
