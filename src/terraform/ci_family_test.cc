@@ -115,8 +115,8 @@ in = { domains = ["payments"] }
 
   // The removal pass's reads of an account holding nothing left over.
   void NothingLeftOver() {
-    transport_->Reply(200, Response("ListRoles", "<Roles></Roles><IsTruncated>false</IsTruncated>"));
     transport_->Reply(200, Response("ListOpenIDConnectProviders", "<OpenIDConnectProviderList/>"));
+    transport_->Reply(200, Response("ListRoles", "<Roles></Roles><IsTruncated>false</IsTruncated>"));
   }
 
   std::string AttachedXml(const std::string& arn) {
@@ -213,14 +213,6 @@ class CiRemovalTest : public CiFamilyTest {
     transport_->Reply(200, ProviderXml("sts.amazonaws.com"));
     transport_->Reply(200, RoleXml(CiTrustPolicy(spec_.ci[0], kPaymentsProduction, "aws")));
     transport_->Reply(200, AttachedXml("arn:aws:iam::aws:policy/AdministratorAccess"));
-    std::string listed;
-    for (const char* name : {"Administrator", "ci-manual", "ci-old", "ci-payments"}) {
-      listed += std::string("<member><Path>/foyer/</Path><RoleName>") + name + "</RoleName><Arn>arn:aws:iam::" +
-                kPaymentsProduction + ":role/foyer/" + name + "</Arn></member>";
-    }
-    transport_->Reply(200, Response("ListRoles", "<Roles>" + listed + "</Roles><IsTruncated>false</IsTruncated>"));
-    transport_->Reply(200, OtherRoleXml("ci-manual", false));
-    transport_->Reply(200, OtherRoleXml("ci-old", true));
     std::string providers;
     for (const char* host : {"gitlab.com", "idp.example.com", "token.actions.githubusercontent.com"}) {
       providers += "<member><Arn>" + ProviderArn(host) + "</Arn></member>";
@@ -230,6 +222,14 @@ class CiRemovalTest : public CiFamilyTest {
     transport_->Reply(200, Response("GetOpenIDConnectProvider", "<Url>gitlab.com</Url><ClientIDList><member>"
                                                                 "https://gitlab.com</member></ClientIDList>" +
                                                                     std::string(kManagedTags)));
+    std::string listed;
+    for (const char* name : {"Administrator", "ci-manual", "ci-old", "ci-payments"}) {
+      listed += std::string("<member><Path>/foyer/</Path><RoleName>") + name + "</RoleName><Arn>arn:aws:iam::" +
+                kPaymentsProduction + ":role/foyer/" + name + "</Arn></member>";
+    }
+    transport_->Reply(200, Response("ListRoles", "<Roles>" + listed + "</Roles><IsTruncated>false</IsTruncated>"));
+    transport_->Reply(200, OtherRoleXml("ci-manual", false));
+    transport_->Reply(200, OtherRoleXml("ci-old", true));
   }
 
   std::vector<std::string> Actions(size_t from) {
@@ -243,9 +243,9 @@ TEST_F(CiRemovalTest, WithoutAllowDeleteLeftoversAreNotesAndHandMadeOnesAreNotMe
   QueueLeftovers();
   Result<org::Plan> plan = Plan();
   ASSERT_TRUE(plan.ok()) << plan.error().Describe();
-  EXPECT_THAT(Actions(3), ElementsAre("ListRoles", "GetRole", "GetRole", "ListOpenIDConnectProviders",
-                                      "GetOpenIDConnectProvider"));
-  EXPECT_EQ(transport_->FormOf(3)[2], (std::pair<std::string, std::string>{"PathPrefix", "/foyer/"}));
+  EXPECT_THAT(Actions(3), ElementsAre("ListOpenIDConnectProviders", "GetOpenIDConnectProvider", "ListRoles",
+                                      "GetRole", "GetRole"));
+  EXPECT_EQ(transport_->FormOf(5)[2], (std::pair<std::string, std::string>{"PathPrefix", "/foyer/"}));
   EXPECT_THAT(Addresses(*plan), ElementsAre("create iam_oidc_provider.payments-development/token.actions.githubusercontent.com",
                                             "create iam_role.payments-development/foyer/ci-payments"));
   EXPECT_THAT(plan->notes,
@@ -298,6 +298,31 @@ TEST_F(CiRemovalTest, AProviderGoneBeforeItsDeletionIsDone) {
   transport_->Reply(404, NoSuchEntity());
   RecordingContext context(access_);
   EXPECT_TRUE(plan->changes[3].apply(context).ok());
+}
+
+TEST_F(CiRemovalTest, AnAccountNoPipelinePicksCostsOneCallUnlessAProviderIsLeftOver) {
+  spec_.ci.clear();
+  transport_->Reply(200, Response("ListOpenIDConnectProviders", "<OpenIDConnectProviderList/>"));
+  Result<org::Plan> plan = Plan(true);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_TRUE(plan->empty());
+  EXPECT_THAT(Actions(0), ElementsAre("ListOpenIDConnectProviders"));
+
+  // The last pipeline left: its provider is found, then its role.
+  transport_->requests.clear();
+  transport_->Reply(200, Response("ListOpenIDConnectProviders", "<OpenIDConnectProviderList><member><Arn>" +
+                                                                    ProviderArn("token.actions.githubusercontent.com") +
+                                                                    "</Arn></member></OpenIDConnectProviderList>"));
+  transport_->Reply(200, ProviderXml("sts.amazonaws.com").replace(
+                             ProviderXml("sts.amazonaws.com").find("</GetOpenIDConnectProviderResult>"), 0, kManagedTags));
+  transport_->Reply(200, Response("ListRoles", "<Roles><member><Path>/foyer/</Path><RoleName>ci-payments</RoleName>"
+                                               "</member></Roles><IsTruncated>false</IsTruncated>"));
+  transport_->Reply(200, OtherRoleXml("ci-payments", true));
+  plan = Plan(true);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_THAT(Addresses(*plan),
+              ElementsAre("delete iam_role.payments-production/foyer/ci-payments",
+                          "delete iam_oidc_provider.payments-production/token.actions.githubusercontent.com"));
 }
 
 // GitHub's and GitLab.com's issuers are verified by AWS with its own

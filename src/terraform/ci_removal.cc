@@ -50,19 +50,13 @@ Kept KeptIn(const spec::Spec& spec, const org::DesiredAccount& account) {
   return kept;
 }
 
+// Providers are read in every account; roles only where a pipeline is, or
+// where a CI provider foyer made is left over. Roles are deleted before
+// their provider, so an account with leftover roles still holds that
+// provider until its roles are gone, even across a crash; and an account
+// no pipeline ever picked costs one call.
 Result<Leftovers> ReadLeftovers(aws::IamClient& iam, const Kept& kept) {
   Leftovers leftovers;
-  auto roles = iam.ListRoles(kRolePath);
-  if (!roles.ok()) return roles.error();
-  for (const aws::IamRole& listed : *roles) {
-    if (listed.path != kRolePath || listed.role_name.rfind(spec::kCiRolePrefix, 0) != 0 ||
-        kept.roles.count(listed.role_name)) {
-      continue;
-    }
-    auto role = iam.GetRole(listed.role_name);  // ListRoles carries no tags
-    if (!role.ok()) return role.error();
-    if (ManagedByFoyer(role->tags)) leftovers.roles.push_back(*role);
-  }
   auto arns = iam.ListOpenIdConnectProviders();
   if (!arns.ok()) return arns.error();
   for (const std::string& arn : *arns) {
@@ -73,6 +67,18 @@ Result<Leftovers> ReadLeftovers(aws::IamClient& iam, const Kept& kept) {
     auto provider = iam.GetOpenIdConnectProvider(arn);
     if (!provider.ok()) return provider.error();
     if (ManagedByFoyer(provider->tags)) leftovers.provider_arns.push_back(arn);
+  }
+  if (kept.roles.empty() && leftovers.provider_arns.empty()) return leftovers;
+  auto roles = iam.ListRoles(kRolePath);
+  if (!roles.ok()) return roles.error();
+  for (const aws::IamRole& listed : *roles) {
+    if (listed.path != kRolePath || listed.role_name.rfind(spec::kCiRolePrefix, 0) != 0 ||
+        kept.roles.count(listed.role_name)) {
+      continue;
+    }
+    auto role = iam.GetRole(listed.role_name);  // ListRoles carries no tags
+    if (!role.ok()) return role.error();
+    if (ManagedByFoyer(role->tags)) leftovers.roles.push_back(*role);
   }
   return leftovers;
 }

@@ -20,9 +20,12 @@
 
 namespace foyer::terraform {
 
-// Reads every live account but admin (ListRoles at /foyer/ and
-// ListOpenIDConnectProviders, then GetRole / GetOpenIDConnectProvider of
-// each candidate for its tags) and appends the deletions, or the notes.
+// Reads every live account but admin (ListOpenIDConnectProviders; where a
+// pipeline is or a CI provider foyer made is left over, ListRoles at
+// /foyer/; GetOpenIDConnectProvider / GetRole of each candidate for its
+// tags) and appends the deletions, or the notes. A role whose provider was
+// deleted by hand in an account no pipeline picks is not found: it trusts
+// a provider that no longer exists, so nobody can use it.
 Status AddCiRemovals(const org::PlanContext& context, org::Plan& plan);
 
 }  // namespace foyer::terraform
