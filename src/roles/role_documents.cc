@@ -132,7 +132,7 @@ std::string SamlProviderArn(std::string_view partition, std::string_view admin_i
   return fmt::format("arn:{}:iam::{}:saml-provider/{}", partition, admin_id, provider_name);
 }
 
-std::string PermissionSetName(std::string_view group) { return std::string(group); }
+std::string PermissionSetName(std::string_view group) { return "foyer-" + std::string(group); }
 
 json LandingTrustPolicy(const spec::Spec& spec, const std::string& group_name,
                         const AdminAccount& admin) {

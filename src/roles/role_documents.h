@@ -53,8 +53,9 @@ std::string OidcProviderArn(std::string_view partition, std::string_view admin_i
 // arn:<partition>:iam::<admin>:saml-provider/<name>
 std::string SamlProviderArn(std::string_view partition, std::string_view admin_id,
                             std::string_view provider_name);
-// The Identity Center permission set of `group`: named after the group, so
-// that its reserved role is AWSReservedSSO_<group>_<suffix>.
+// The Identity Center permission set of `group`, "foyer-<group>" (the name
+// login::PermissionSetNameFor asks for), so that its reserved role is
+// AWSReservedSSO_foyer-<group>_<suffix>.
 std::string PermissionSetName(std::string_view group);
 
 // Where the landing roles are: the admin account's id and partition.

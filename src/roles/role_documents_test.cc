@@ -88,7 +88,7 @@ TEST(RoleDocumentsTest, LandingTrustOfSamlAndIdentityCenter) {
             R"("Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111111111111:saml-provider/foyer"},)"
             R"("Sid":"SamlLogin"},{"Action":["sts:AssumeRole","sts:SetSourceIdentity"],)"
             R"("Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/aws-reserved/)"
-            R"(sso.amazonaws.com/*AWSReservedSSO_sre_*"}},"Effect":"Allow",)"
+            R"(sso.amazonaws.com/*AWSReservedSSO_foyer-sre_*"}},"Effect":"Allow",)"
             R"("Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Sid":"IdentityCenterLogin"}],)"
             R"("Version":"2012-10-17"})");
 }
