@@ -105,6 +105,10 @@ class IdentityCenterProvisioningTest(unittest.TestCase):
         self.assertEqual([d["Id"] for d in delegated], [admin])
         sets = self.permission_sets()
         self.assertEqual(sorted(sets), ["foyer-engineers", "foyer-sre"])
+        # moto keeps Identity Center per account: nothing was written with management's credentials.
+        management = self.moto.client("sso-admin")
+        for instance in management.list_instances()["Instances"]:
+            self.assertEqual(management.list_permission_sets(InstanceArn=instance["InstanceArn"])["PermissionSets"], [])
         for group in ("sre", "engineers"):
             _, description, duration, policy = sets[f"foyer-{group}"]
             self.assertEqual(description, "Managed by foyer: assumes the group's landing role in the admin account")
