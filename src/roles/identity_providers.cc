@@ -154,22 +154,23 @@ Status AddSamlChange(aws::IamClient* iam, const LiveProviders& providers, const 
 
 // Which kind of provider, and how IAM names its calls.
 struct ProviderKind {
+  bool oidc;                // else SAML
   const char* type;         // "iam_oidc_provider"
   const char* label;        // "OIDC provider"
   const char* section;      // "[identity.oidc]"
   const char* delete_call;  // "iam:DeleteOpenIDConnectProvider"
 };
 
-constexpr ProviderKind kOidcKind{"iam_oidc_provider", "OIDC provider", "[identity.oidc]",
+constexpr ProviderKind kOidcKind{true, "iam_oidc_provider", "OIDC provider", "[identity.oidc]",
                                  "iam:DeleteOpenIDConnectProvider"};
-constexpr ProviderKind kSamlKind{"iam_saml_provider", "SAML provider", "[identity.saml]",
+constexpr ProviderKind kSamlKind{false, "iam_saml_provider", "SAML provider", "[identity.saml]",
                                  "iam:DeleteSAMLProvider"};
 
 bool ManagedByFoyer(const aws::TagList& tags) { return TagValue(tags, kManagedTagKey) == kManagedTagValue; }
 
 // The provider's tags; the list calls carry none.
 Result<aws::TagList> TagsOf(aws::IamClient& iam, const ProviderKind& kind, const std::string& arn) {
-  if (kind.type == kOidcKind.type) {
+  if (kind.oidc) {
     auto provider = iam.GetOpenIdConnectProvider(arn);
     if (!provider.ok()) return provider.error();
     return provider->tags;
@@ -200,7 +201,7 @@ org::Change ProviderDeletion(const ProviderKind& kind, const std::string& arn,
     auto iam = IamIn(context, *inputs, admin);
     if (!iam.ok()) return iam.error();
     return JournaledCall(context, kind.delete_call, arn, [&] {
-      return kind.type == kOidcKind.type ? iam->DeleteOpenIdConnectProvider(arn) : iam->DeleteSamlProvider(arn);
+      return kind.oidc ? iam->DeleteOpenIdConnectProvider(arn) : iam->DeleteSamlProvider(arn);
     }, "NoSuchEntity");
   };
   return change;
