@@ -325,6 +325,16 @@ TEST_F(CiRemovalTest, AnAccountNoPipelinePicksCostsOneCallUnlessAProviderIsLeftO
                           "delete iam_oidc_provider.payments-production/token.actions.githubusercontent.com"));
 }
 
+TEST_F(CiRemovalTest, AReadErrorFailsThePlanNamingTheAccount) {
+  spec_.ci.clear();
+  transport_->Reply(403, "<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>");
+  Result<org::Plan> plan = Plan();
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.error().code, "AccessDenied");
+  EXPECT_EQ(plan.error().message.rfind("reading the CI identities of account payments-production: ", 0), 0u)
+      << plan.error().message;
+}
+
 // GitHub's and GitLab.com's issuers are verified by AWS with its own
 // trusted CAs: foyer sends no thumbprint, and never updates the ones a
 // provider holds.

@@ -1,8 +1,13 @@
 #include "terraform/ci_removal.h"
 
 #include <algorithm>
+#include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "aws/iam.h"
 #include "org/plan.h"
@@ -139,6 +144,46 @@ void AddAccountRemovals(const org::PlanContext& context, const std::string& acco
   }
 }
 
+// The leftovers of every live account but admin, by index in
+// context.accounts, read `context.concurrency` accounts at a time.
+Result<std::map<size_t, Leftovers>> ReadAllLeftovers(const org::PlanContext& context) {
+  std::vector<std::pair<size_t, std::string>> to_read;  // index, live id
+  for (size_t i = 0; i < context.accounts.size(); ++i) {
+    if (context.accounts[i].kind == org::AccountKind::kAdmin) continue;
+    if (std::optional<std::string> id = context.LiveAccountId(context.accounts[i].name)) to_read.emplace_back(i, *id);
+  }
+  std::map<size_t, Leftovers> found;
+  std::mutex mutex;
+  std::optional<Error> failure;
+  std::atomic<size_t> next{0};
+  auto read_one = [&](size_t index, const std::string& id) -> Result<Leftovers> {
+    auto config = context.access.ConfigIn(id, context.DefaultRegion());
+    if (!config.ok()) return config.error();
+    aws::IamClient iam(std::move(*config));
+    return ReadLeftovers(iam, KeptIn(context.spec, context.accounts[index]));
+  };
+  auto worker = [&] {
+    for (size_t i = next++; i < to_read.size(); i = next++) {
+      Result<Leftovers> read = read_one(to_read[i].first, to_read[i].second);
+      std::lock_guard lock(mutex);
+      if (read.ok()) {
+        found.emplace(to_read[i].first, std::move(*read));
+      } else if (!failure) {
+        failure = read.error();
+        failure->message = "reading the CI identities of account " + context.accounts[to_read[i].first].name +
+                           ": " + failure->message;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t i = 0, threads = std::min<size_t>(std::max(context.concurrency, 1), to_read.size()); i < threads; ++i) {
+    pool.emplace_back(worker);
+  }
+  for (std::thread& thread : pool) thread.join();
+  if (failure) return *failure;
+  return found;
+}
+
 }  // namespace
 
 Status AddCiRemovals(const org::PlanContext& context, org::Plan& plan) {
@@ -147,16 +192,10 @@ Status AddCiRemovals(const org::PlanContext& context, org::Plan& plan) {
   inputs->accounts = context.accounts;
   inputs->partition = context.partition;
   inputs->region = context.DefaultRegion();
-  for (const org::DesiredAccount& account : context.accounts) {
-    if (account.kind == org::AccountKind::kAdmin) continue;
-    std::optional<std::string> id = context.LiveAccountId(account.name);
-    if (!id) continue;
-    auto config = context.access.ConfigIn(*id, context.DefaultRegion());
-    if (!config.ok()) return config.error();
-    aws::IamClient iam(*config);
-    auto leftovers = ReadLeftovers(iam, KeptIn(context.spec, account));
-    if (!leftovers.ok()) return leftovers.error();
-    AddAccountRemovals(context, account.name, *leftovers, inputs, plan);
+  auto leftovers = ReadAllLeftovers(context);
+  if (!leftovers.ok()) return leftovers.error();
+  for (const auto& [index, found] : *leftovers) {
+    AddAccountRemovals(context, context.accounts[index].name, found, inputs, plan);
   }
   return OkStatus();
 }
