@@ -87,6 +87,9 @@ Result<AuthorizationDetails> IamClient::GetAccountAuthorizationDetails(
         for (pugi::xml_node member : Members(Child(page, "UserDetailList"))) {
           details.users.push_back(iam_wire::ReadUserDetail(member));
         }
+        for (pugi::xml_node member : Members(Child(page, "GroupDetailList"))) {
+          details.groups.push_back(iam_wire::ReadGroupDetail(member));
+        }
         for (pugi::xml_node member : Members(Child(page, "Policies"))) {
           details.policies.push_back(iam_wire::ReadPolicyDetail(member));
         }

@@ -353,5 +353,27 @@ TEST_F(IamTest, AuthorizationDetailsAcrossPages) {
   EXPECT_EQ(details->policies[0].default_version_document, kTrust);
 }
 
+TEST_F(IamTest, AuthorizationDetailsReadGroupsWithTheirInlineAndAttachedPolicies) {
+  transport_->Reply(
+      200, Response("GetAccountAuthorizationDetails",
+                    "<GroupDetailList><member><GroupName>deployers</GroupName>"
+                    "<Arn>arn:aws:iam::1:group/deployers</Arn><GroupPolicyList><member>"
+                    "<PolicyName>assume</PolicyName><PolicyDocument>" + std::string(kTrustEncoded) +
+                        "</PolicyDocument></member></GroupPolicyList><AttachedManagedPolicies><member>"
+                        "<PolicyName>m</PolicyName><PolicyArn>arn:m</PolicyArn></member>"
+                        "</AttachedManagedPolicies></member></GroupDetailList><IsTruncated>false</IsTruncated>"));
+  Result<AuthorizationDetails> details = iam_.GetAccountAuthorizationDetails();
+  ASSERT_TRUE(details.ok()) << details.error().Describe();
+  ASSERT_EQ(details->groups.size(), 1u);
+  const GroupDetail& group = details->groups[0];
+  EXPECT_EQ(group.group_name, "deployers");
+  EXPECT_EQ(group.arn, "arn:aws:iam::1:group/deployers");
+  ASSERT_EQ(group.inline_policies.size(), 1u);
+  EXPECT_EQ(group.inline_policies[0].policy_name, "assume");
+  EXPECT_EQ(group.inline_policies[0].policy_document, kTrust);
+  ASSERT_EQ(group.attached_policies.size(), 1u);
+  EXPECT_EQ(group.attached_policies[0].policy_arn, "arn:m");
+}
+
 }  // namespace
 }  // namespace foyer::aws

@@ -168,6 +168,14 @@ struct UserDetail {
   std::vector<AttachedPolicy> attached_policies;
 };
 
+// A group and its own policies; its members are in each UserDetail's `groups`.
+struct GroupDetail {
+  std::string group_name;
+  std::string arn;
+  std::vector<InlinePolicy> inline_policies;
+  std::vector<AttachedPolicy> attached_policies;
+};
+
 struct PolicyDetail {
   ManagedPolicy policy;
   std::vector<PolicyVersion> versions;
@@ -178,6 +186,7 @@ struct PolicyDetail {
 struct AuthorizationDetails {
   std::vector<RoleDetail> roles;
   std::vector<UserDetail> users;
+  std::vector<GroupDetail> groups;
   std::vector<PolicyDetail> policies;
 };
 

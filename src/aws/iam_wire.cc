@@ -125,6 +125,11 @@ UserDetail ReadUserDetail(pugi::xml_node node) {
           ReadAttachedPolicies(Child(node, "AttachedManagedPolicies"))};
 }
 
+GroupDetail ReadGroupDetail(pugi::xml_node node) {
+  return {ChildText(node, "GroupName"), ChildText(node, "Arn"), ReadInlinePolicies(Child(node, "GroupPolicyList")),
+          ReadAttachedPolicies(Child(node, "AttachedManagedPolicies"))};
+}
+
 PolicyDetail ReadPolicyDetail(pugi::xml_node node) {
   PolicyDetail detail;
   detail.policy = ReadManagedPolicy(node);

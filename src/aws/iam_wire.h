@@ -34,6 +34,7 @@ std::vector<AttachedPolicy> ReadAttachedPolicies(pugi::xml_node list);
 std::vector<InlinePolicy> ReadInlinePolicies(pugi::xml_node list);
 RoleDetail ReadRoleDetail(pugi::xml_node detail);
 UserDetail ReadUserDetail(pugi::xml_node detail);
+GroupDetail ReadGroupDetail(pugi::xml_node detail);
 PolicyDetail ReadPolicyDetail(pugi::xml_node detail);
 
 // Calls `action` and drops its (empty) result.
