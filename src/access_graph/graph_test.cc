@@ -135,6 +135,36 @@ TEST(AccessGraphTest, CrossAccountEdgeNeedsTrustAndIdentityPolicy) {
   EXPECT_FALSE(graph.Paths(*graph.Find(reader), {*graph.Find(target)}).size());
 }
 
+// A user with no policy of its own, in a group whose policy allows the
+// AssumeRole, in an account the target trusts as a whole.
+json GroupSnapshot(bool bob_in_group) {
+  json snapshot = TestSnapshot();
+  AddRole(snapshot, "444444444444",
+          {{"arn", "arn:aws:iam::444444444444:role/app/shared"},
+           {"trust_policy", Trust({{"AWS", "arn:aws:iam::333333333333:root"}})}});
+  json bob = {{"arn", "arn:aws:iam::333333333333:user/bob"}};
+  if (bob_in_group) bob["groups"] = {"deployers"};
+  snapshot["accounts"]["333333333333"]["users"] = {bob};
+  snapshot["accounts"]["333333333333"]["groups"] = {
+      {{"name", "deployers"},
+       {"arn", "arn:aws:iam::333333333333:group/deployers"},
+       {"policies", {{{"name", "assume"}, {"document", AllowAssume("arn:aws:iam::444444444444:role/app/*")}}}}}};
+  return snapshot;
+}
+
+TEST(AccessGraphTest, GroupPolicyGivesItsMembersTheEdge) {
+  AccessGraph graph = BuildFrom(GroupSnapshot(/*bob_in_group=*/true));
+  EXPECT_THAT(Principals(graph, WhoCanRole(graph, "arn:aws:iam::444444444444:role/app/shared")),
+              ElementsAre("arn:aws:iam::333333333333:user/bob"));
+}
+
+TEST(AccessGraphTest, UserOutsideTheGroupHasNoEdge) {
+  AccessGraph graph = BuildFrom(GroupSnapshot(/*bob_in_group=*/false));
+  EXPECT_FALSE(graph.Paths(*graph.Find("arn:aws:iam::333333333333:user/bob"),
+                           {*graph.Find("arn:aws:iam::444444444444:role/app/shared")})
+                   .size());
+}
+
 TEST(AccessGraphTest, AccountRootTrustAdmitsThePrincipalsOfThatAccountOnly) {
   json snapshot = TestSnapshot();
   const char* target = "arn:aws:iam::444444444444:role/foyer/shared";

@@ -146,6 +146,9 @@ Result<SnapshotUser> ReadUser(const json& value, const std::string& account, con
   Result<std::optional<iam::Policy>> boundary = ReadBoundary(value, where);
   if (!boundary.ok()) return boundary.error();
   user.permission_boundary = std::move(*boundary);
+  Result<std::vector<std::string>> groups = ReadStrings(value, "groups", where);
+  if (!groups.ok()) return groups.error();
+  user.groups = std::move(*groups);
   auto mfa = value.find("mfa");
   if (mfa != value.end() && !mfa->is_boolean()) return Invalid(where + ".mfa", "expected true or false");
   user.mfa = mfa != value.end() && mfa->get<bool>();
@@ -153,6 +156,43 @@ Result<SnapshotUser> ReadUser(const json& value, const std::string& account, con
   if (!keys.ok()) return keys.error();
   user.access_keys = std::move(*keys);
   return user;
+}
+
+Result<SnapshotGroup> ReadGroup(const json& value, const std::string& account, const std::string& where) {
+  if (!value.is_object()) return Invalid(where, "expected an object");
+  SnapshotGroup group;
+  Result<std::string> name = ReadString(value, "name", where, true);
+  if (!name.ok()) return name.error();
+  group.name = *name;
+  Result<std::string> arn = ReadString(value, "arn", where, true);
+  if (!arn.ok()) return arn.error();
+  group.arn = *arn;
+  FOYER_RETURN_IF_ERROR(CheckArn(group.arn, account, "group", where));
+  Result<std::vector<iam::Policy>> policies = ReadPolicies(value, "policies", where);
+  if (!policies.ok()) return policies.error();
+  group.policies = std::move(*policies);
+  return group;
+}
+
+// Gives each user the policies of its groups, after its own, named after the
+// group so that an explanation says where an allow came from.
+Status AddGroupPolicies(SnapshotAccount& account, const std::string& where) {
+  for (size_t i = 0; i < account.users.size(); ++i) {
+    SnapshotUser& user = account.users[i];
+    for (const std::string& name : user.groups) {
+      auto group = std::find_if(account.groups.begin(), account.groups.end(),
+                                [&](const SnapshotGroup& g) { return g.name == name; });
+      if (group == account.groups.end()) {
+        return Invalid(where + ".users[" + std::to_string(i) + "].groups",
+                       "group \"" + name + "\" is not in " + where + ".groups");
+      }
+      for (iam::Policy policy : group->policies) {
+        policy.name = "group " + name + ": " + policy.name;
+        user.policies.push_back(std::move(policy));
+      }
+    }
+  }
+  return OkStatus();
 }
 
 Result<std::vector<SnapshotBucket>> ReadBuckets(const json& value, const std::string& where) {
@@ -214,7 +254,7 @@ Status ReadAccountResources(const json& value, SnapshotAccount& account, const s
 
 Status ReadAccountIam(const json& value, SnapshotAccount& account, const std::string& where) {
   if (!value.is_object()) return Invalid(where, "expected an object");
-  for (const char* list : {"roles", "users"}) {
+  for (const char* list : {"roles", "users", "groups"}) {
     auto it = value.find(list);
     if (it != value.end() && !it->is_array()) return Invalid(where + "." + list, "expected a list");
   }
@@ -232,6 +272,15 @@ Status ReadAccountIam(const json& value, SnapshotAccount& account, const std::st
       account.users.push_back(std::move(*user));
     }
   }
+  if (value.contains("groups")) {
+    for (size_t i = 0; i < value["groups"].size(); ++i) {
+      Result<SnapshotGroup> group =
+          ReadGroup(value["groups"][i], account.id, where + ".groups[" + std::to_string(i) + "]");
+      if (!group.ok()) return group.error();
+      account.groups.push_back(std::move(*group));
+    }
+  }
+  FOYER_RETURN_IF_ERROR(AddGroupPolicies(account, where));
   Result<std::vector<std::string>> oidc = ReadStrings(value, "oidc_providers", where);
   if (!oidc.ok()) return oidc.error();
   account.oidc_providers = std::move(*oidc);

@@ -10,13 +10,20 @@
 //        "roles": [{"arn": ARN, "trust_policy": POLICY, "policies": [POLICY...],
 //                   "permission_boundary": POLICY}],
 //        "users": [{"arn": ARN, "policies": [POLICY...], "permission_boundary": POLICY,
+//                   "groups": [GROUP NAME...],
 //                   "mfa": true, "access_keys": [{"id": ID, "status": "Active",
 //                                                 "created": "2026-01-02T03:04:05Z"}]}],
+//        "groups": [{"name": N, "arn": ARN, "policies": [POLICY...]}],
 //        "oidc_providers": [ARN...], "saml_providers": [ARN...],
 //        "buckets": [{"name": N, "policy": POLICY}], "trails": [{"name": N, "arn": ARN,
 //                     "organization_trail": false}],
 //        "errors": ["what could not be read, and why"]}},
 //    "collected_at": "2026-11-28T02:00:00Z"}
+//
+// A user's identity policies are its own followed by those of its groups (as
+// in AWS, where a group's policies apply to each member): SnapshotUser.policies
+// holds both, the group ones named "group <name>: <policy>", so every analysis
+// sees a path through a group without knowing about groups.
 //
 // A POLICY is a document (object or JSON text, URL-encoded or not) or
 // {"name": N, "document": D}. SCP levels follow `ou_path` (root first), then
@@ -54,10 +61,17 @@ struct SnapshotAccessKey {
 
 struct SnapshotUser {
   std::string arn;
-  std::vector<iam::Policy> policies;
+  std::vector<iam::Policy> policies;  // its own, then its groups'
+  std::vector<std::string> groups;    // the names of the groups it is in
   std::optional<iam::Policy> permission_boundary;
   bool mfa = false;  // has an MFA device
   std::vector<SnapshotAccessKey> access_keys;
+};
+
+struct SnapshotGroup {
+  std::string name;
+  std::string arn;
+  std::vector<iam::Policy> policies;
 };
 
 // A bucket of the account and its policy, when it has one (S3, S10).
@@ -79,6 +93,7 @@ struct SnapshotAccount {
   std::map<std::string, std::string> tags;
   std::vector<SnapshotRole> roles;
   std::vector<SnapshotUser> users;
+  std::vector<SnapshotGroup> groups;
   std::vector<std::string> oidc_providers;
   std::vector<std::string> saml_providers;
   std::vector<SnapshotBucket> buckets;

@@ -50,6 +50,35 @@ TEST(SnapshotTest, ErrorsNameTheBadValue) {
   ExpectError(input, "snapshot accounts.222222222222.users[0].mfa: expected true or false");
 }
 
+TEST(SnapshotTest, UsersGetTheirGroupsPoliciesAfterTheirOwn) {
+  nlohmann::json input = TestSnapshot();
+  nlohmann::json& admin = input["accounts"]["222222222222"];
+  admin["users"][0]["groups"] = {"ops"};
+  admin["groups"] = {{{"name", "ops"},
+                      {"arn", "arn:aws:iam::222222222222:group/ops"},
+                      {"policies", {{{"name", "assume"}, {"document", AllowAssume("*")}}}}}};
+  Result<Snapshot> snapshot = ParseSnapshot(input);
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  const SnapshotAccount& account = *snapshot->FindAccount("222222222222");
+  ASSERT_EQ(account.groups.size(), 1u);
+  EXPECT_EQ(account.groups[0].arn, "arn:aws:iam::222222222222:group/ops");
+  const SnapshotUser& alice = account.users[0];
+  EXPECT_EQ(alice.groups, (std::vector<std::string>{"ops"}));
+  ASSERT_EQ(alice.policies.size(), 2u);
+  EXPECT_EQ(alice.policies[1].name, "group ops: assume");
+}
+
+TEST(SnapshotTest, UnknownGroupAndForeignGroupArnAreErrors) {
+  nlohmann::json input = TestSnapshot();
+  input["accounts"]["222222222222"]["users"][0]["groups"] = {"ghosts"};
+  ExpectError(input, "snapshot accounts.222222222222.users[0].groups: group \"ghosts\" is not in "
+                     "accounts.222222222222.groups");
+  input = TestSnapshot();
+  input["accounts"]["222222222222"]["groups"] = {{{"name", "ops"}, {"arn", "arn:aws:iam::333333333333:group/ops"}}};
+  ExpectError(input, "snapshot accounts.222222222222.groups[0].arn: \"arn:aws:iam::333333333333:group/ops\" "
+                     "is not an IAM group ARN of account 222222222222");
+}
+
 TEST(SnapshotTest, RejectsText) {
   Result<Snapshot> snapshot = ParseSnapshotText("{\"organization\": ");
   ASSERT_FALSE(snapshot.ok());

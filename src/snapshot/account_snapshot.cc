@@ -20,7 +20,7 @@ class AccountCollector {
   explicit AccountCollector(const aws::ClientConfig& config) : config_(config), iam_(config) {}
 
   json Collect() {
-    json out = {{"roles", json::array()}, {"users", json::array()}};
+    json out = {{"roles", json::array()}, {"users", json::array()}, {"groups", json::array()}};
     CollectAuthorization(out);
     CollectProviders(out);
     CollectBuckets(out);
@@ -38,6 +38,11 @@ class AccountCollector {
     for (const aws::PolicyDetail& policy : details->policies) managed_[policy.policy.arn] = policy.default_version_document;
     for (const aws::RoleDetail& role : details->roles) out["roles"].push_back(Role(role));
     for (const aws::UserDetail& user : details->users) out["users"].push_back(User(user));
+    for (const aws::GroupDetail& group : details->groups) {
+      out["groups"].push_back({{"name", group.group_name},
+                               {"arn", group.arn},
+                               {"policies", Policies(group.inline_policies, group.attached_policies, group.arn)}});
+    }
   }
 
   json Policies(const std::vector<aws::InlinePolicy>& inline_policies,
@@ -79,6 +84,7 @@ class AccountCollector {
     const std::string& name = detail.user.user_name;
     json user = {{"arn", detail.user.arn},
                  {"policies", Policies(detail.inline_policies, detail.attached_policies, detail.user.arn)},
+                 {"groups", detail.groups},
                  {"access_keys", json::array()}};
     AddBoundary(user, detail.user.permissions_boundary_arn, detail.user.arn);
     auto devices = iam_.ListMfaDevices(name);

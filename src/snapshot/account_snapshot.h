@@ -1,5 +1,5 @@
-// One account's part of a snapshot: IAM (GetAccountAuthorizationDetails,
-// MFA devices, access keys, identity providers), its buckets with their
+// One account's part of a snapshot: IAM (GetAccountAuthorizationDetails:
+// roles, users, groups and their policies; MFA devices, access keys, identity providers), its buckets with their
 // policies and its trails. What cannot be read is listed in "errors" and
 // the rest is still collected: a partial snapshot is analysed, with its gaps
 // reported, rather than none.
