@@ -31,8 +31,41 @@ json Target(const std::string& instance_arn, const std::string& arn) {
 
 }  // namespace
 
-SsoAdminClient::SsoAdminClient(ClientConfig config)
-    : caller_(std::make_unique<ServiceCaller>(std::move(config), kSsoAdmin)) {}
+// An asynchronous operation: how its status is described and asked for again.
+struct SsoAsyncOperation {
+  const char* name;
+  const char* status_key;          // the status object in both answers
+  const char* describe;            // the operation that reads the status again
+  const char* request_id_field;    // its request id parameter
+  const char* doing;               // for errors: "<doing> <what it acts on>"
+};
+
+namespace {
+
+const SsoAsyncOperation kProvision = {"ProvisionPermissionSet", "PermissionSetProvisioningStatus",
+                                                   "DescribePermissionSetProvisioningStatus",
+                                                   "ProvisionPermissionSetRequestId", "provisioning"};
+const SsoAsyncOperation kCreateAssignment = {
+    "CreateAccountAssignment", "AccountAssignmentCreationStatus", "DescribeAccountAssignmentCreationStatus",
+    "AccountAssignmentCreationRequestId", "assigning"};
+const SsoAsyncOperation kDeleteAssignment = {
+    "DeleteAccountAssignment", "AccountAssignmentDeletionStatus", "DescribeAccountAssignmentDeletionStatus",
+    "AccountAssignmentDeletionRequestId", "unassigning"};
+
+std::string Describe(const AccountAssignment& assignment) {
+  return "permission set " + assignment.permission_set_arn + " for " + assignment.principal_type + " " +
+         assignment.principal_id + " in account " + assignment.account_id;
+}
+
+}  // namespace
+
+PollSchedule SsoRequestSchedule() {
+  return {std::chrono::milliseconds(500), std::chrono::seconds(5), std::chrono::minutes(5), {}};
+}
+
+SsoAdminClient::SsoAdminClient(ClientConfig config) : SsoAdminClient(std::move(config), SsoRequestSchedule()) {}
+SsoAdminClient::SsoAdminClient(ClientConfig config, PollSchedule schedule)
+    : caller_(std::make_unique<ServiceCaller>(std::move(config), kSsoAdmin)), schedule_(std::move(schedule)) {}
 SsoAdminClient::~SsoAdminClient() = default;
 SsoAdminClient::SsoAdminClient(SsoAdminClient&&) noexcept = default;
 
@@ -125,7 +158,10 @@ Status SsoAdminClient::PutInlinePolicy(const std::string& instance_arn, const st
 Status SsoAdminClient::ProvisionPermissionSet(const std::string& instance_arn, const std::string& arn) {
   json input = Target(instance_arn, arn);
   input["TargetType"] = "ALL_PROVISIONED_ACCOUNTS";
-  return ToStatus(caller_->CallJson("ProvisionPermissionSet", input));
+  Result<json> result = caller_->CallJson(kProvision.name, input);
+  if (!result.ok()) return result.error();
+  return AwaitRequest(kProvision, instance_arn, JsonObject(*result, kProvision.status_key),
+                      "permission set " + arn);
 }
 
 Result<std::vector<std::string>> SsoAdminClient::ListAccountsForProvisionedPermissionSet(
@@ -153,24 +189,63 @@ Result<std::vector<AccountAssignment>> SsoAdminClient::ListAccountAssignments(
   return assignments;
 }
 
-Status SsoAdminClient::Assignment(const std::string& operation, const std::string& instance_arn,
+Status SsoAdminClient::Assignment(const SsoAsyncOperation& operation, const std::string& instance_arn,
                                   const AccountAssignment& assignment) {
   json input = Target(instance_arn, assignment.permission_set_arn);
   input["TargetId"] = assignment.account_id;
   input["TargetType"] = "AWS_ACCOUNT";
   input["PrincipalType"] = assignment.principal_type;
   input["PrincipalId"] = assignment.principal_id;
-  return ToStatus(caller_->CallJson(operation, input));
+  Result<json> result = caller_->CallJson(operation.name, input);
+  if (!result.ok()) return result.error();
+  return AwaitRequest(operation, instance_arn, JsonObject(*result, operation.status_key), Describe(assignment));
+}
+
+Status SsoAdminClient::AwaitRequest(const SsoAsyncOperation& operation, const std::string& instance_arn,
+                                    const json& first, const std::string& subject) {
+  using std::chrono::milliseconds;
+  const std::string what = std::string(operation.doing) + " " + subject;
+  const std::string request_id = JsonString(first, "RequestId");
+  bool asked = false;
+  auto finished = PollWithBackoff<bool>(
+      schedule_,
+      [&](milliseconds) -> Result<std::optional<bool>> {
+        json status = first;
+        if (asked) {
+          Result<json> answer = caller_->CallJson(
+              operation.describe, {{"InstanceArn", instance_arn}, {operation.request_id_field, request_id}});
+          if (!answer.ok()) return answer.error();
+          status = JsonObject(*answer, operation.status_key);
+        }
+        asked = true;
+        const std::string state = JsonString(status, "Status");
+        if (state == "FAILED") {
+          return MakeError("IdentityCenterRequestFailed",
+                           "IAM Identity Center failed " + what + " (request " + request_id + "): " +
+                               JsonString(status, "FailureReason") + "; fix the cause and run apply again");
+        }
+        // Without a request id there is nothing to wait on.
+        if (state != "IN_PROGRESS" || request_id.empty()) return std::optional<bool>(true);
+        return std::optional<bool>();
+      },
+      [&](milliseconds waited) {
+        return MakeError("IdentityCenterRequestStuck",
+                         "IAM Identity Center is still " + what + " after " +
+                             std::to_string(std::chrono::duration_cast<std::chrono::seconds>(waited).count()) +
+                             "s (request " + request_id + "); run apply again once it has finished");
+      });
+  if (!finished.ok()) return finished.error();
+  return OkStatus();
 }
 
 Status SsoAdminClient::CreateAccountAssignment(const std::string& instance_arn,
                                                const AccountAssignment& assignment) {
-  return Assignment("CreateAccountAssignment", instance_arn, assignment);
+  return Assignment(kCreateAssignment, instance_arn, assignment);
 }
 
 Status SsoAdminClient::DeleteAccountAssignment(const std::string& instance_arn,
                                                const AccountAssignment& assignment) {
-  return Assignment("DeleteAccountAssignment", instance_arn, assignment);
+  return Assignment(kDeleteAssignment, instance_arn, assignment);
 }
 
 }  // namespace foyer::aws

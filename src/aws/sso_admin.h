@@ -12,11 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/client_config.h"
+#include "base/poll.h"
 #include "base/result.h"
 
 namespace foyer::aws {
 
 class ServiceCaller;
+struct SsoAsyncOperation;
 
 struct SsoInstance {
   std::string instance_arn;       // arn:aws:sso:::instance/ssoins-...
@@ -47,9 +49,15 @@ struct AccountAssignment {
   std::string principal_id;
 };
 
+// How long an asynchronous request is waited for: 0.5 s doubling to 5 s,
+// for at most 5 minutes (AWS finishes them in seconds).
+PollSchedule SsoRequestSchedule();
+
 class SsoAdminClient {
  public:
   explicit SsoAdminClient(ClientConfig config);
+  // Tests give a schedule whose sleep records the waits.
+  SsoAdminClient(ClientConfig config, PollSchedule schedule);
   ~SsoAdminClient();
   SsoAdminClient(SsoAdminClient&&) noexcept;
 
@@ -65,6 +73,13 @@ class SsoAdminClient {
   // The inline policy's text; empty when it has none.
   Result<std::string> GetInlinePolicy(const std::string& instance_arn, const std::string& arn);
   Status PutInlinePolicy(const std::string& instance_arn, const std::string& arn, const std::string& policy);
+  // The three calls below are asynchronous in AWS: each answers with a
+  // request status (IN_PROGRESS, SUCCEEDED, FAILED) and returns only once
+  // the request has finished, polling its Describe*Status call on the
+  // schedule. A FAILED request is an error with code
+  // "IdentityCenterRequestFailed" carrying the FailureReason; one still in
+  // progress at the deadline, "IdentityCenterRequestStuck".
+  //
   // Pushes the permission set's current definition to every account it is
   // assigned in (TargetType ALL_PROVISIONED_ACCOUNTS).
   Status ProvisionPermissionSet(const std::string& instance_arn, const std::string& arn);
@@ -74,17 +89,20 @@ class SsoAdminClient {
   Result<std::vector<AccountAssignment>> ListAccountAssignments(const std::string& instance_arn,
                                                                 const std::string& account_id,
                                                                 const std::string& permission_set_arn);
-  // Both are asynchronous in AWS; foyer does not wait for them.
   Status CreateAccountAssignment(const std::string& instance_arn, const AccountAssignment& assignment);
   Status DeleteAccountAssignment(const std::string& instance_arn, const AccountAssignment& assignment);
 
  private:
   Result<std::vector<nlohmann::json>> ListAll(const std::string& operation, nlohmann::json input,
                                               const std::string& list_key);
-  Status Assignment(const std::string& operation, const std::string& instance_arn,
+  Status Assignment(const SsoAsyncOperation& operation, const std::string& instance_arn,
                     const AccountAssignment& assignment);
+  // Waits until the request whose first answer is `status` has finished.
+  Status AwaitRequest(const SsoAsyncOperation& operation, const std::string& instance_arn,
+                      const nlohmann::json& status, const std::string& subject);
 
   std::unique_ptr<ServiceCaller> caller_;
+  PollSchedule schedule_;
 };
 
 }  // namespace foyer::aws

@@ -1,20 +1,18 @@
 #include "org/account_creation.h"
 
-#include <algorithm>
 #include <chrono>
 #include <optional>
-#include <thread>
 
 #include "base/error.h"
+#include "base/poll.h"
 #include "org/account_matching.h"
 
 namespace foyer::org {
 namespace {
 
-constexpr std::chrono::seconds kFirstPoll{1};
-constexpr std::chrono::seconds kLongestPoll{15};
-// AWS documents account creation as taking minutes; an hour means stuck.
-constexpr std::chrono::hours kCreationDeadline{1};
+// 1 s doubling to 15 s. AWS documents account creation as taking minutes;
+// an hour means stuck.
+const PollSchedule kCreationSchedule{std::chrono::seconds(1), std::chrono::seconds(15), std::chrono::hours(1), {}};
 
 // An account of the organization with `want`'s root email, made by an
 // earlier attempt.
@@ -57,29 +55,28 @@ Result<std::string> SendCreateAccount(aws::OrganizationsClient& organizations,
 Result<std::string> AwaitCreation(aws::OrganizationsClient& organizations,
                                   const std::string& request_id, const DesiredAccount& want,
                                   ApplyContext& context) {
-  auto started = std::chrono::steady_clock::now();
-  std::chrono::seconds delay = kFirstPoll;
-  while (true) {
-    auto status = organizations.DescribeCreateAccountStatus(request_id);
-    if (!status.ok()) return status.error();
-    if (status->state == "SUCCEEDED") return status->account_id;
-    if (status->state == "FAILED") {
-      return MakeError("AccountCreationFailed",
-                       "creating account " + want.name + " failed (" + status->failure_reason +
-                           "): " + CreationFailureAdvice(status->failure_reason, want));
-    }
-    auto waited = std::chrono::duration_cast<std::chrono::seconds>(
-        std::chrono::steady_clock::now() - started);
-    if (waited > kCreationDeadline) {
-      return MakeError("AccountCreationStuck",
-                       "account " + want.name + " is still being created after an hour (request " +
-                           request_id + "); run `foyer apply` again later, it will wait for the " +
-                           "same request rather than create another account");
-    }
-    context.Progress("creating, " + status->state + " for " + std::to_string(waited.count()) + "s");
-    std::this_thread::sleep_for(delay);
-    delay = std::min(delay * 2, kLongestPoll);
-  }
+  using std::chrono::milliseconds;
+  return PollWithBackoff<std::string>(
+      kCreationSchedule,
+      [&](milliseconds waited) -> Result<std::optional<std::string>> {
+        auto status = organizations.DescribeCreateAccountStatus(request_id);
+        if (!status.ok()) return status.error();
+        if (status->state == "SUCCEEDED") return std::optional<std::string>(status->account_id);
+        if (status->state == "FAILED") {
+          return MakeError("AccountCreationFailed",
+                           "creating account " + want.name + " failed (" + status->failure_reason +
+                               "): " + CreationFailureAdvice(status->failure_reason, want));
+        }
+        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(waited);
+        context.Progress("creating, " + status->state + " for " + std::to_string(seconds.count()) + "s");
+        return std::optional<std::string>();
+      },
+      [&](milliseconds) {
+        return MakeError("AccountCreationStuck",
+                         "account " + want.name + " is still being created after an hour (request " +
+                             request_id + "); run `foyer apply` again later, it will wait for the " +
+                             "same request rather than create another account");
+      });
 }
 
 }  // namespace
