@@ -257,6 +257,41 @@ class AuditTest(unittest.TestCase):
         self.assertEqual(path["evidence"], [f"{ci} (role)", f"  -> sts:AssumeRole {self.org.sre}"])
         self.assertEqual(status, 1)
 
+    def test_path_through_an_iam_group_policy_is_found_and_ends_with_the_membership(self):
+        payments_iam = self.org.client("iam", self.org.payments)
+        admin_iam = self.org.client("iam", self.org.admin)
+        builder = f"arn:aws:iam::{self.org.payments}:user/builder"
+        payments_iam.create_group(GroupName="builders")
+        payments_iam.put_group_policy(GroupName="builders", PolicyName="assume", PolicyDocument=document(
+            {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": self.org.sre}))
+        payments_iam.create_user(UserName="builder")  # no policy of its own
+        payments_iam.add_user_to_group(GroupName="builders", UserName="builder")
+        sre_trust = admin_iam.get_role(RoleName="sre")["Role"]["AssumeRolePolicyDocument"]
+        sre_trust["Statement"].append({"Effect": "Allow", "Principal": {"AWS": builder}, "Action": "sts:AssumeRole"})
+        admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
+        try:
+            in_group = self.snapshot(self.management_env, "--via", "organization-account-access-role")
+            payments_iam.remove_user_from_group(GroupName="builders", UserName="builder")
+            outside_group = self.snapshot(self.management_env, "--via", "organization-account-access-role")
+        finally:
+            sre_trust["Statement"].pop()
+            admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
+            payments_iam.delete_group_policy(GroupName="builders", PolicyName="assume")
+            payments_iam.delete_group(GroupName="builders")
+            payments_iam.delete_user(UserName="builder")
+        with open(in_group) as f:
+            account = json.load(f)["accounts"][self.org.payments]
+        self.assertEqual([g["name"] for g in account["groups"]], ["builders"])
+        self.assertEqual(next(u for u in account["users"] if u["arn"] == builder)["groups"], ["builders"])
+        _, report = self.audit(in_group)
+        self.assertIn(("S4-path-into-admin", builder), [(f["rule"], f["resource"]) for f in report["findings"]])
+        result = run(self.moto, self.management_env, "paths", "--snapshot", in_group, "--from", builder,
+                     "--to", self.org.sre, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(self.org.sre, result.stdout)
+        _, report = self.audit(outside_group)
+        self.assertNotIn(builder, [f["resource"] for f in report["findings"] if f["rule"].startswith("S4")])
+
     def repair(self, payments_iam, admin_iam, sre_trust):
         sre_trust["Statement"].pop()
         admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
