@@ -96,6 +96,14 @@ bool CredentialCache::IsFresh(const std::optional<CachedCredentials>& entry,
          !entry->credentials.ExpiresWithin(window, now_());
 }
 
+Result<std::optional<CachedCredentials>> CredentialCache::ReadFresh(const std::string& key,
+                                                                    std::chrono::seconds refresh_window) const {
+  auto cached = Read(key);
+  if (!cached.ok()) return cached.error();
+  if (!IsFresh(*cached, refresh_window)) return std::optional<CachedCredentials>();
+  return cached;
+}
+
 Status CredentialCache::Write(const std::string& hash, const std::string& key,
                               const CachedCredentials& entry) {
   auto text = SerializeCredentialEntry(key, entry);

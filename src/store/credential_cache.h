@@ -65,6 +65,13 @@ class CredentialCache {
   // fix it) or cannot be read.
   Result<std::optional<CachedCredentials>> Read(const std::string& key) const;
 
+  // The entry for `key` when it stays valid for longer than
+  // `refresh_window` (what GetOrFetch would return without fetching), else
+  // nullopt. Takes no lock and never fetches: the warm path of
+  // `foyer credential-process` (src/front_end) answers from this alone.
+  Result<std::optional<CachedCredentials>> ReadFresh(const std::string& key,
+                                                     std::chrono::seconds refresh_window) const;
+
   // Returns cached credentials for `key` that stay valid for longer than
   // `refresh_window`. Otherwise takes an exclusive lock on the key (waiting
   // for any other process refreshing it), reads the entry again since that

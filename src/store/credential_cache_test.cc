@@ -105,6 +105,23 @@ TEST_F(CredentialCacheTest, RefetchesExpiredEntriesWithAZeroWindow) {
   EXPECT_EQ(AccessKeyAfterGetOrFetch(seconds(0)), "ASIAFETCH2");
 }
 
+TEST_F(CredentialCacheTest, ReadFreshAnswersExactlyWhenGetOrFetchWouldNotFetch) {
+  auto empty = cache_->ReadFresh(kKey, seconds(300));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->has_value());
+  EXPECT_EQ(AccessKeyAfterGetOrFetch(seconds(300)), "ASIAFETCH1");  // expires at kNow + 60 min
+  now_ = kNow + minutes(55) - seconds(1);
+  auto fresh = cache_->ReadFresh(kKey, seconds(300));
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_TRUE(fresh->has_value());
+  EXPECT_EQ((*fresh)->credentials.access_key_id, "ASIAFETCH1");
+  now_ = kNow + minutes(55);
+  auto stale = cache_->ReadFresh(kKey, seconds(300));
+  ASSERT_TRUE(stale.ok());
+  EXPECT_FALSE(stale->has_value());
+  EXPECT_EQ(fetches_, 1);
+}
+
 TEST_F(CredentialCacheTest, ReadReturnsExpiredEntriesAsStored) {
   AccessKeyAfterGetOrFetch(seconds(0));
   now_ = kNow + minutes(120);
