@@ -1,10 +1,5 @@
 #include "access/role_session.h"
 
-#include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <cstring>
-
 #include "aws/sts.h"
 #include "creds/environment_provider.h"
 #include "login/landing_login.h"
@@ -130,50 +125,10 @@ Result<store::CachedCredentials> AssumeTargetRole(const login::OrgAccess& org, c
 
 }  // namespace
 
-bool IsRoleName(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("+=,.@_-", c) != nullptr;
-  });
-}
-
-std::string RoleSessionCacheKey(const login::OrgAccess& org, const RoleSessionRequest& request) {
-  return "target/" + org.name + "/" + request.account_id + "/" + request.role + "/from/" + request.group;
-}
-
-std::string TargetRoleArn(const login::OrgAccess& org, const RoleSessionRequest& request) {
-  return "arn:" + org.Partition() + ":iam::" + request.account_id + ":role/foyer/" + request.role;
-}
-
-Result<std::chrono::seconds> RefreshWindowFromEnvironment(const creds::Environment& env) {
-  std::string text = env.GetOrEmpty("FOYER_REFRESH_WINDOW_SECONDS");
-  if (text.empty()) return std::chrono::seconds(std::chrono::minutes(15));
-  long long seconds = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (error != std::errc() || end != text.data() + text.size() || seconds < 0) {
-    Error usage = MakeError("ConfigError", "FOYER_REFRESH_WINDOW_SECONDS must be a whole number of seconds, not '" +
-                                               text + "'");
-    usage.exit_code = ExitCode::kUsage;
-    return usage;
-  }
-  return std::chrono::seconds(seconds);
-}
-
 Result<store::CachedCredentials> GetRoleSession(const login::OrgAccess& org, const RoleSessionRequest& request,
                                                 const store::StateDir& state, store::CredentialCache& cache,
                                                 const creds::Environment& env) {
-  if (request.group.empty()) {
-    Error error = MakeError("ConfigError", "no group to move from: pass --group, or set default_group with "
-                                           "`foyer configure --group G`");
-    error.exit_code = ExitCode::kUsage;
-    return error;
-  }
-  if (!IsRoleName(request.role)) {
-    Error error = MakeError("ConfigError", "'" + request.role + "' is not a role name (letters, digits and +=,.@_-, "
-                                           "at most 64)");
-    error.exit_code = ExitCode::kUsage;
-    return error;
-  }
+  FOYER_RETURN_IF_ERROR(CheckRoleSessionRequest(request));
   store::FetchOptions options;
   options.use_cache = request.use_cache;
   return cache.GetOrFetch(

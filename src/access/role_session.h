@@ -13,7 +13,7 @@
 #include <chrono>
 #include <string>
 
-#include "aws/client_config.h"
+#include "access/role_session_request.h"
 #include "base/result.h"
 #include "creds/environment.h"
 #include "login/client_config.h"
@@ -21,31 +21,6 @@
 #include "store/state_dir.h"
 
 namespace foyer::access {
-
-struct RoleSessionRequest {
-  std::string group;       // required: whose landing role is the source
-  std::string account_id;  // 12 digits
-  std::string role = "Administrator";
-  bool use_cache = true;   // false is --no-cache
-  // Cached sessions closer than this to expiry are renewed.
-  std::chrono::seconds refresh_window{std::chrono::minutes(15)};
-  // How to reach AWS (endpoint overrides, retries); regions come from the org.
-  aws::ClientConfig aws;
-};
-
-// True for an IAM role name: 1 to 64 of letters, digits and +=,.@_-. The
-// name goes into an ARN, so anything else (a '/', a ':') is refused.
-bool IsRoleName(const std::string& name);
-
-// "target/<org>/<account>/<role>/from/<group>"
-std::string RoleSessionCacheKey(const login::OrgAccess& org, const RoleSessionRequest& request);
-
-// arn:<partition>:iam::<account>:role/foyer/<role>
-std::string TargetRoleArn(const login::OrgAccess& org, const RoleSessionRequest& request);
-
-// The refresh window from FOYER_REFRESH_WINDOW_SECONDS, else 15 minutes.
-// Fails (exit 2) on a value that is not a whole number of seconds.
-Result<std::chrono::seconds> RefreshWindowFromEnvironment(const creds::Environment& env);
 
 // A fresh session of the target role. From the cache when it holds one
 // valid for longer than the refresh window (no AWS call, nothing logged);

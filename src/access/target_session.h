@@ -7,31 +7,14 @@
 
 #include <string>
 
+#include "access/target_session_plan.h"
 #include "base/result.h"
 #include "creds/environment.h"
-#include "store/credential_cache.h"
 
 namespace foyer::access {
 
-struct TargetSessionOptions {
-  std::string target;
-  // Empty: the only role the group is granted there (granted_roles.h).
-  std::string role;
-  std::string org;    // empty: the configured default
-  std::string group;  // empty: the org's default_group
-  bool use_cache = true;
-};
-
-struct TargetSession {
-  store::CachedCredentials session;
-  std::string account_id;
-  std::string region;  // the org's first region
-  std::string role;    // the role assumed, once defaulted
-};
-
-// The session for `options`. The warm path reads the client configuration
-// and one cache entry and calls nothing else: the account inventory
-// (SQLite) is opened only for a TARGET that is a name.
+// The session for `options`: PeekTargetSession's when it has one, else a
+// new one from STS (GetRoleSession: single-flight, logged, cached).
 Result<TargetSession> OpenTargetSession(const TargetSessionOptions& options, const creds::Environment& env);
 
 }  // namespace foyer::access
