@@ -2,6 +2,7 @@
 
 #include <climits>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -12,11 +13,17 @@
 namespace foyer::cli {
 namespace {
 
-// The absolute path of this very binary, which the profiles will run.
-std::string OwnPath() {
+// The absolute path of the `foyer` the profiles will run: the front end
+// beside this full program (src/front_end), which answers warm calls
+// without loading the full program; this binary itself when run alone.
+std::string FoyerPath() {
   char path[PATH_MAX];
   ssize_t length = ::readlink("/proc/self/exe", path, sizeof path - 1);
-  return length > 0 ? std::string(path, static_cast<size_t>(length)) : "foyer";
+  if (length <= 0) return "foyer";
+  std::filesystem::path self(std::string(path, static_cast<size_t>(length)));
+  std::filesystem::path front_end = self.parent_path() / "foyer";
+  if (self.filename() == "foyer-cli" && ::access(front_end.c_str(), X_OK) == 0) return front_end.string();
+  return self.string();
 }
 
 void PrintNames(const char* label, const std::vector<std::string>& names, const char* why) {
@@ -24,7 +31,7 @@ void PrintNames(const char* label, const std::vector<std::string>& names, const 
 }
 
 int RunConfigSync(access::ConfigSyncOptions options) {
-  options.foyer_path = OwnPath();
+  options.foyer_path = FoyerPath();
   auto report = access::SyncAwsConfig(options, creds::Environment::Process());
   if (!report.ok()) return ReportError(report.error());
   const access::SyncOutcome& outcome = report->outcome;

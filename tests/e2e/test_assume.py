@@ -268,5 +268,69 @@ class AssumeTest(unittest.TestCase):
         self.assertEqual(identity["Arn"], f"arn:aws:sts::{self.admin}:assumed-role/Administrator/alice@example.com")
 
 
+    # `foyer` is a small front end that answers a warm credential-process
+    # from the cache by itself and runs `foyer-cli` beside it for everything
+    # else (src/front_end). A copy of the front end alone in a folder cannot
+    # reach `foyer-cli`: what it answers, it answered by itself.
+
+    def lone_front_end(self):
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "foyer")
+        shutil.copy2(foyer_binary(), path)
+        return path
+
+    def run_binary(self, binary, args, credentials=True, **extra):
+        return subprocess.run([binary] + args, env=self.env(credentials, **extra), capture_output=True,
+                              text=True, timeout=120)
+
+    def warm(self):
+        first = self.credential_process()
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.proxy.clear_log()
+        return first.stdout
+
+    def test_the_front_end_alone_answers_a_warm_call_byte_for_byte_like_the_full_program(self):
+        printed = self.warm()
+        args = ["credential-process", self.target, "--role=Administrator"]
+        alone = self.run_binary(self.lone_front_end(), args, credentials=False)
+        self.assertEqual(alone.returncode, 0, alone.stderr)
+        full = self.run_binary(os.path.join(os.path.dirname(foyer_binary()), "foyer-cli"), args, credentials=False)
+        self.assertEqual(full.returncode, 0, full.stderr)
+        self.assertEqual(alone.stdout, printed)
+        self.assertEqual(full.stdout, printed)
+        self.assertEqual(self.proxy.log(), [])
+
+    def test_everything_the_front_end_does_not_answer_goes_to_the_full_program(self):
+        self.warm()
+        lone = self.lone_front_end()
+        for args, extra in [(["credential-process", self.target, "--role", "Administrator", "--no-cache"], {}),
+                            (["credential-process", self.target, "--role", "Administrator"],
+                             {"FOYER_REFRESH_WINDOW_SECONDS": "3700"}),
+                            (["credential-process", self.target, "--role", "Auditor"], {}),
+                            (["--version"], {})]:
+            run = self.run_binary(lone, args, **extra)
+            self.assertEqual(run.returncode, 1, args)
+            self.assertIn("the installation is incomplete", run.stderr)
+            self.assertIn("foyer-cli", run.stderr)
+            self.assertEqual(run.stdout, "")
+
+    def test_an_entry_inside_the_refresh_window_is_renewed_by_the_full_program(self):
+        printed = json.loads(self.warm())
+        renewed = self.foyer(["credential-process", self.target, "--role", "Administrator"],
+                             FOYER_REFRESH_WINDOW_SECONDS="3700")
+        self.assertEqual(renewed.returncode, 0, renewed.stderr)
+        self.assertNotEqual(json.loads(renewed.stdout)["AccessKeyId"], printed["AccessKeyId"])
+        self.assertEqual(len(self.proxy.actions("AssumeRole")), 1)
+
+    def test_the_front_end_loads_none_of_the_network_or_keyring_libraries(self):
+        dynamic = subprocess.run(["readelf", "-d", foyer_binary()], capture_output=True, text=True, check=True)
+        needed = [line.split("[")[1].rstrip("]") for line in dynamic.stdout.splitlines() if "(NEEDED)" in line]
+        self.assertIn("libc.so.6", needed)
+        for heavy in ("libcurl", "libxmlsec1", "libxml2", "libsecret", "libglib", "libgio", "libqrencode",
+                      "libssl", "libgnutls"):
+            self.assertFalse([name for name in needed if name.startswith(heavy)], (heavy, needed))
+
+
 if __name__ == "__main__":
     unittest.main()
