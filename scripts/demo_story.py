@@ -8,7 +8,8 @@ Everything is foyer: validate the spec, plan and apply it with the
 management account's keys (organization, OUs, accounts, roles with exact
 trust policies, guardrails, audit trail, state buckets), plan again to see
 nothing left to do, configure a person's client, log in through the browser
-flow (a scripted person signs in), move into accounts, and check policies.
+flow (a scripted person signs in), move into accounts, write AWS profiles,
+generate the Terraform scaffolding, and check policies.
 """
 import json
 import os
@@ -27,6 +28,7 @@ from fakes.oidc_provider import OidcProvider, sign_in  # noqa: E402
 FOYER = os.path.abspath(sys.argv[1])
 SPEC = os.path.join(ROOT, "examples", "acme", "foyer.toml")
 COLOR = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+DEMO_HOME = None  # the demo's scratch folder, shown as $DEMO
 
 
 def say(text):
@@ -37,11 +39,13 @@ def run(args, env, quiet=False, **kwargs):
     """Runs and shows a command; `quiet` keeps its output for the caller."""
     shown = " ".join(shlex.quote(a) for a in ["foyer"] + args[1:]) if args[0] == FOYER else " ".join(args)
     shown = shown.replace(os.path.dirname(os.path.dirname(SPEC)) + "/", "")
+    if DEMO_HOME:
+        shown = shown.replace(DEMO_HOME, "$DEMO")
     print(("\033[1m$ %s\033[0m" if COLOR else "$ %s") % shown, flush=True)
     result = subprocess.run(args, env=env, text=True, capture_output=True, **kwargs)
     if not quiet or result.returncode != 0:
-        sys.stdout.write(result.stdout)
-        sys.stdout.write(result.stderr)
+        for text in (result.stdout, result.stderr):
+            sys.stdout.write(text.replace(DEMO_HOME, "$DEMO") if DEMO_HOME else text)
     sys.stdout.flush()
     if result.returncode != 0:
         raise SystemExit(f"demo: the command above failed with exit status {result.returncode}")
@@ -111,6 +115,8 @@ def main():
 
 
 def tell_the_story(home):
+    global DEMO_HOME
+    DEMO_HOME = home
     claims = {"email": "alice@acme.example", "https://aws.amazon.com/tags": {
         "principal_tags": {"FoyerGroups": [":engineers:"]}}}
     with MotoServer({"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"}) as moto, OidcProvider(claims=claims) as idp:
@@ -151,13 +157,29 @@ def tell_the_story(home):
         say("A person's client configuration, then the browser login with OIDC + PKCE")
         run([FOYER, "configure", "--org", "acme", "--admin-account", admin, "--management-account",
              "123456789012", "--regions", "us-east-1,us-west-2", "--method", "oidc", "--group", "engineers",
-             "--oidc-issuer", idp.issuer, "--oidc-client-id", "foyer"], person_env)
+             "--oidc-issuer", idp.issuer, "--oidc-client-id", "foyer", "--from", spec_path], person_env)
         log_in(person_env)
 
         say("Moving into an account: a chained, cached session of role/foyer/Administrator")
         run([FOYER, "exec", "payments-development", "--role", "Administrator", "--",
              "aws", "sts", "get-caller-identity"], person_env)
         run([FOYER, "assume", "ledger-production", "--role", "Auditor", "--format", "json"], person_env)
+
+        say("Every AWS tool just works: one profile per account and granted role in ~/.aws/config")
+        profile_env = dict(person_env, AWS_CONFIG_FILE=os.path.join(home, ".aws", "config"))
+        run([FOYER, "config", "sync"], profile_env)
+        run(["aws", "sts", "get-caller-identity", "--profile", "payments-development.Administrator",
+             "--output", "json"], profile_env)
+
+        say("Terraform scaffolding: a root module per account and region, state partitioned by account")
+        terraform_dir = os.path.join(home, "terraform")
+        generated = run([FOYER, "terraform", "generate", "--spec", spec_path, "--dir", terraform_dir],
+                        management_env, quiet=True)
+        print(generated.strip().splitlines()[-1].replace(home, "$DEMO"))
+        module = os.path.join(terraform_dir, "root-modules", "payments", "production", "default", "us-east-1")
+        with open(os.path.join(module, "providers.tf")) as handle:
+            print(f"--- {os.path.relpath(module, home)}/providers.tf")
+            print(handle.read().rstrip())
 
         say("Proving access offline: may engineers assume Administrator in production, where only sre is trusted?")
         simulation = json.dumps({
