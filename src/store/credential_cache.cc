@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "aws/sigv4.h"
+#include "base/sha256.h"
 #include "store/credential_entry.h"
 #include "store/file_lock.h"
 #include "store/private_file.h"
@@ -26,7 +26,8 @@ constexpr std::size_t kMaxEntrySize = 64 * 1024;
 constexpr std::chrono::milliseconds kFirstPoll(1);
 constexpr std::chrono::milliseconds kLongestPoll(25);
 
-std::string KeyHash(const std::string& key) { return aws::Sha256Hex(key); }
+// sha256.h says why this digest is not OpenSSL's.
+std::string KeyHash(const std::string& key) { return Sha256HexForNaming(key); }
 
 Status CheckKey(const std::string& key) {
   if (key.empty() || key.find('\n') != std::string::npos) {
