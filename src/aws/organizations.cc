@@ -1,8 +1,8 @@
 #include "aws/organizations.h"
 
+#include "aws/json_pages.h"
 #include "aws/json_protocol.h"
 #include "aws/organizations_json.h"
-#include "aws/paginate.h"
 #include "aws/service_call.h"
 
 namespace foyer::aws {
@@ -47,19 +47,8 @@ OrganizationsClient::OrganizationsClient(OrganizationsClient&&) noexcept = defau
 OrganizationsClient& OrganizationsClient::operator=(OrganizationsClient&&) noexcept = default;
 
 Result<std::vector<json>> OrganizationsClient::ListAll(const std::string& operation, json input,
-                                                       const std::string& list_key) {
-  std::vector<json> items;
-  Status status = ForEachPage([&](const std::string& token) -> Result<std::string> {
-    json page_input = input;
-    if (page_size_.has_value()) page_input["MaxResults"] = *page_size_;
-    if (!token.empty()) page_input["NextToken"] = token;
-    Result<json> page = caller_->CallJson(operation, page_input);
-    if (!page.ok()) return page.error();
-    for (const json& item : JsonArray(*page, list_key)) items.push_back(item);
-    return JsonString(*page, "NextToken");
-  });
-  if (!status.ok()) return status.error();
-  return items;
+                                                  const std::string& list_key) {
+  return ListAllJsonPages(*caller_, operation, input, list_key, page_size_);
 }
 
 Result<Organization> OrganizationsClient::CreateOrganization() {

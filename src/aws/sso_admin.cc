@@ -2,8 +2,8 @@
 
 #include <utility>
 
+#include "aws/json_pages.h"
 #include "aws/json_protocol.h"
-#include "aws/paginate.h"
 #include "aws/service_call.h"
 
 namespace foyer::aws {
@@ -71,17 +71,7 @@ SsoAdminClient::SsoAdminClient(SsoAdminClient&&) noexcept = default;
 
 Result<std::vector<json>> SsoAdminClient::ListAll(const std::string& operation, json input,
                                                   const std::string& list_key) {
-  std::vector<json> items;
-  Status status = ForEachPage([&](const std::string& token) -> Result<std::string> {
-    json page_input = input;
-    if (!token.empty()) page_input["NextToken"] = token;
-    Result<json> page = caller_->CallJson(operation, page_input);
-    if (!page.ok()) return page.error();
-    for (const json& item : JsonArray(*page, list_key)) items.push_back(item);
-    return JsonString(*page, "NextToken");
-  });
-  if (!status.ok()) return status.error();
-  return items;
+  return ListAllJsonPages(*caller_, operation, input, list_key);
 }
 
 Result<std::vector<SsoInstance>> SsoAdminClient::ListInstances() {
