@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <atomic>
 #include <mutex>
-#include <thread>
 
+#include "base/concurrently.h"
 #include "roles/desired_roles.h"
 #include "roles/role_documents.h"
 
@@ -90,31 +89,24 @@ Result<std::map<std::string, LiveAccountIam>> ReadAccounts(
   std::map<std::string, LiveAccountIam> live;
   std::mutex mutex;
   std::optional<Error> failure;
-  std::atomic<size_t> next{0};
   auto read_one = [&](const std::string& account, const std::string& id) -> Result<LiveAccountIam> {
     auto config = access.ConfigIn(id, region);
     if (!config.ok()) return config.error();
     aws::IamClient iam(std::move(*config));
     return ReadAccountIam(iam, account == admin);
   };
-  auto worker = [&] {
-    for (size_t i = next++; i < accounts.size(); i = next++) {
-      auto id = account_ids.find(accounts[i]);
-      if (id == account_ids.end()) continue;
-      Result<LiveAccountIam> read = read_one(accounts[i], id->second);
-      std::lock_guard lock(mutex);
-      if (read.ok()) {
-        live.emplace(accounts[i], std::move(*read));
-      } else if (!failure) {
-        failure = read.error();
-        failure->message = "reading the IAM roles of account " + accounts[i] + ": " + failure->message;
-      }
+  ForEachConcurrently(accounts.size(), concurrency, [&](size_t i) {
+    auto id = account_ids.find(accounts[i]);
+    if (id == account_ids.end()) return;
+    Result<LiveAccountIam> read = read_one(accounts[i], id->second);
+    std::lock_guard lock(mutex);
+    if (read.ok()) {
+      live.emplace(accounts[i], std::move(*read));
+    } else if (!failure) {
+      failure = read.error();
+      failure->message = "reading the IAM roles of account " + accounts[i] + ": " + failure->message;
     }
-  };
-  size_t threads = std::min<size_t>(std::max(concurrency, 1), accounts.size());
-  std::vector<std::thread> pool;
-  for (size_t i = 0; i < threads; ++i) pool.emplace_back(worker);
-  for (std::thread& thread : pool) thread.join();
+  });
   if (failure) return *failure;
   return live;
 }

@@ -1,14 +1,12 @@
 #include "snapshot/live_snapshot.h"
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #include "aws/organizations.h"
 #include "aws/sts.h"
+#include "base/concurrently.h"
 #include "base/time_format.h"
 #include "creds/assume_role_provider.h"
 #include "creds/service_calls.h"
@@ -67,19 +65,12 @@ nlohmann::json ReadAccount(const aws::ClientConfig& caller, const aws::CallerIde
 nlohmann::json ReadAccounts(const aws::ClientConfig& caller, const aws::CallerIdentity& identity,
                             const std::vector<std::string>& ids, const CollectionOptions& options) {
   std::vector<nlohmann::json> entries(ids.size());
-  std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
-  auto work = [&] {
-    for (size_t i = next++; i < ids.size(); i = next++) {
-      entries[i] = ReadAccount(caller, identity, ids[i], options.via);
-      size_t finished = ++done;
-      if (options.on_account) options.on_account(ids[i], finished, ids.size());
-    }
-  };
-  size_t workers = std::clamp<size_t>(static_cast<size_t>(std::max(options.concurrency, 1)), 1, std::max<size_t>(ids.size(), 1));
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < workers; ++i) threads.emplace_back(work);
-  for (std::thread& thread : threads) thread.join();
+  ForEachConcurrently(ids.size(), options.concurrency, [&](size_t i) {
+    entries[i] = ReadAccount(caller, identity, ids[i], options.via);
+    size_t finished = ++done;
+    if (options.on_account) options.on_account(ids[i], finished, ids.size());
+  });
   nlohmann::json accounts = nlohmann::json::object();
   for (size_t i = 0; i < ids.size(); ++i) accounts[ids[i]] = std::move(entries[i]);
   return accounts;

@@ -1,15 +1,14 @@
 #include "terraform/ci_removal.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "aws/iam.h"
+#include "base/concurrently.h"
 #include "org/plan.h"
 #include "roles/apply_inputs.h"
 #include "roles/desired_roles.h"
@@ -155,31 +154,23 @@ Result<std::map<size_t, Leftovers>> ReadAllLeftovers(const org::PlanContext& con
   std::map<size_t, Leftovers> found;
   std::mutex mutex;
   std::optional<Error> failure;
-  std::atomic<size_t> next{0};
   auto read_one = [&](size_t index, const std::string& id) -> Result<Leftovers> {
     auto config = context.access.ConfigIn(id, context.DefaultRegion());
     if (!config.ok()) return config.error();
     aws::IamClient iam(std::move(*config));
     return ReadLeftovers(iam, KeptIn(context.spec, context.accounts[index]));
   };
-  auto worker = [&] {
-    for (size_t i = next++; i < to_read.size(); i = next++) {
-      Result<Leftovers> read = read_one(to_read[i].first, to_read[i].second);
-      std::lock_guard lock(mutex);
-      if (read.ok()) {
-        found.emplace(to_read[i].first, std::move(*read));
-      } else if (!failure) {
-        failure = read.error();
-        failure->message = "reading the CI identities of account " + context.accounts[to_read[i].first].name +
-                           ": " + failure->message;
-      }
+  ForEachConcurrently(to_read.size(), context.concurrency, [&](size_t i) {
+    Result<Leftovers> read = read_one(to_read[i].first, to_read[i].second);
+    std::lock_guard lock(mutex);
+    if (read.ok()) {
+      found.emplace(to_read[i].first, std::move(*read));
+    } else if (!failure) {
+      failure = read.error();
+      failure->message = "reading the CI identities of account " + context.accounts[to_read[i].first].name +
+                         ": " + failure->message;
     }
-  };
-  std::vector<std::thread> pool;
-  for (size_t i = 0, threads = std::min<size_t>(std::max(context.concurrency, 1), to_read.size()); i < threads; ++i) {
-    pool.emplace_back(worker);
-  }
-  for (std::thread& thread : pool) thread.join();
+  });
   if (failure) return *failure;
   return found;
 }

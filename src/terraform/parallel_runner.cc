@@ -11,7 +11,8 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <thread>
+
+#include "base/concurrently.h"
 
 extern char** environ;
 
@@ -145,22 +146,15 @@ const char* OutcomeName(Outcome outcome) {
 std::vector<JobResult> RunJobs(const std::vector<ModuleJob>& jobs, const RunSettings& settings, const LineSink& sink) {
   std::vector<JobResult> results(jobs.size());
   Runner runner(settings, sink);
-  std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
-  auto work = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
-      if (stop) {
-        results[i] = JobResult{jobs[i].label, Outcome::kSkipped, -1, "not started after an earlier failure (--fail-fast)"};
-        continue;
-      }
-      results[i] = runner.Run(jobs[i]);
-      if (results[i].outcome == Outcome::kFailed && settings.fail_fast) stop = true;
+  ForEachConcurrently(jobs.size(), settings.parallel, [&](size_t i) {
+    if (stop) {
+      results[i] = JobResult{jobs[i].label, Outcome::kSkipped, -1, "not started after an earlier failure (--fail-fast)"};
+      return;
     }
-  };
-  size_t workers = std::min(jobs.size(), static_cast<size_t>(std::max(1, settings.parallel)));
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < workers; ++i) threads.emplace_back(work);
-  for (std::thread& thread : threads) thread.join();
+    results[i] = runner.Run(jobs[i]);
+    if (results[i].outcome == Outcome::kFailed && settings.fail_fast) stop = true;
+  });
   return results;
 }
 
