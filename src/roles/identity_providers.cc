@@ -166,8 +166,6 @@ constexpr ProviderKind kOidcKind{true, "iam_oidc_provider", "OIDC provider", "[i
 constexpr ProviderKind kSamlKind{false, "iam_saml_provider", "SAML provider", "[identity.saml]",
                                  "iam:DeleteSAMLProvider"};
 
-bool ManagedByFoyer(const aws::TagList& tags) { return TagValue(tags, kManagedTagKey) == kManagedTagValue; }
-
 // The provider's tags; the list calls carry none.
 Result<aws::TagList> TagsOf(aws::IamClient& iam, const ProviderKind& kind, const std::string& arn) {
   if (kind.oidc) {

@@ -47,6 +47,8 @@ std::optional<std::string> TagValue(const aws::TagList& tags, const std::string&
   return std::nullopt;
 }
 
+bool ManagedByFoyer(const aws::TagList& tags) { return TagValue(tags, kManagedTagKey) == kManagedTagValue; }
+
 Result<LiveAccountIam> ReadAccountIam(aws::IamClient& iam, bool with_users) {
   std::vector<std::string> filter = {"Role"};
   if (with_users) filter.push_back("User");
@@ -57,7 +59,7 @@ Result<LiveAccountIam> ReadAccountIam(aws::IamClient& iam, bool with_users) {
     if (detail.role.path == kRolePath) live.roles.emplace(detail.role.role_name, FromDetail(detail));
   }
   for (const aws::UserDetail& detail : details->users) {
-    if (TagValue(detail.user.tags, kManagedTagKey) == kManagedTagValue) {
+    if (ManagedByFoyer(detail.user.tags)) {
       live.users.emplace(detail.user.user_name, FromDetail(detail));
     }
   }

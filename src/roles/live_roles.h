@@ -56,6 +56,10 @@ Result<std::map<std::string, LiveAccountIam>> ReadAccounts(
 // The value of tag `key` in `tags`, or nullopt.
 std::optional<std::string> TagValue(const aws::TagList& tags, const std::string& key);
 
+// Whether `tags` carry foyer's managed tag: foyer made it, so foyer may
+// delete it. Anything without it was made by hand and is never touched.
+bool ManagedByFoyer(const aws::TagList& tags);
+
 }  // namespace foyer::roles
 
 #endif  // FOYER_ROLES_LIVE_ROLES_H_

@@ -1,6 +1,5 @@
 #include "terraform/ci_removal.h"
 
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -34,11 +33,6 @@ struct Leftovers {
   std::vector<std::string> provider_arns;
 };
 
-bool ManagedByFoyer(const aws::TagList& tags) {
-  return std::find(tags.begin(), tags.end(), std::make_pair(std::string(roles::kManagedTagKey),
-                                                            std::string(roles::kManagedTagValue))) != tags.end();
-}
-
 bool IsCiHost(const std::string& host) {
   return host == OidcProviderFor(spec::CiProvider::kGithub).host ||
          host == OidcProviderFor(spec::CiProvider::kGitlab).host;
@@ -70,7 +64,7 @@ Result<Leftovers> ReadLeftovers(aws::IamClient& iam, const Kept& kept) {
     if (!IsCiHost(host) || kept.hosts.count(host)) continue;
     auto provider = iam.GetOpenIdConnectProvider(arn);
     if (!provider.ok()) return provider.error();
-    if (ManagedByFoyer(provider->tags)) leftovers.provider_arns.push_back(arn);
+    if (roles::ManagedByFoyer(provider->tags)) leftovers.provider_arns.push_back(arn);
   }
   if (kept.roles.empty() && leftovers.provider_arns.empty()) return leftovers;
   auto roles = iam.ListRoles(kRolePath);
@@ -82,7 +76,7 @@ Result<Leftovers> ReadLeftovers(aws::IamClient& iam, const Kept& kept) {
     }
     auto role = iam.GetRole(listed.role_name);  // ListRoles carries no tags
     if (!role.ok()) return role.error();
-    if (ManagedByFoyer(role->tags)) leftovers.roles.push_back(*role);
+    if (roles::ManagedByFoyer(role->tags)) leftovers.roles.push_back(*role);
   }
   return leftovers;
 }
