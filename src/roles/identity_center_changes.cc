@@ -124,33 +124,16 @@ Status EnsureAssignment(org::ApplyContext& context, const IdentityCenterInputs& 
                        "ConflictException");
 }
 
-// Every assignment of `arn`, in the admin account and wherever it is
-// provisioned.
-Result<std::vector<aws::AccountAssignment>> AllAssignments(Session& session, const std::string& arn) {
-  auto accounts = session.sso->ListAccountsForProvisionedPermissionSet(session.instance.instance_arn, arn);
-  if (!accounts.ok()) return accounts.error();
-  if (std::find(accounts->begin(), accounts->end(), session.admin_id) == accounts->end()) {
-    accounts->push_back(session.admin_id);
-  }
-  std::vector<aws::AccountAssignment> all;
-  for (const std::string& account : *accounts) {
-    auto assignments = session.sso->ListAccountAssignments(session.instance.instance_arn, account, arn);
-    if (!assignments.ok()) return assignments.error();
-    all.insert(all.end(), assignments->begin(), assignments->end());
-  }
-  return all;
-}
-
 Status DeleteSet(org::ApplyContext& context, const IdentityCenterInputs& inputs, const std::string& name) {
   auto session = OpenSession(context, inputs);
   if (!session.ok()) return session.error();
   auto arn = SetArn(*session, name);
   if (!arn.ok()) return arn.error();
   if (arn->empty()) return OkStatus();
-  auto assignments = AllAssignments(*session, *arn);
-  if (!assignments.ok()) return assignments.error();
   const std::string& instance = session->instance.instance_arn;
-  for (const aws::AccountAssignment& assignment : *assignments) {
+  auto assignments = ReadAssignments(*session->sso, instance, session->admin_id, *arn);
+  if (!assignments.ok()) return assignments.error();
+  for (const aws::AccountAssignment& assignment : StrayAssignments(*assignments, std::nullopt)) {
     FOYER_RETURN_IF_ERROR(JournaledCall(context, "sso:DeleteAccountAssignment",
                                         name + " in " + assignment.account_id,
                                         [&] { return session->sso->DeleteAccountAssignment(instance, assignment); },
@@ -239,7 +222,9 @@ org::Change AssignmentChange(const std::string& group, const std::shared_ptr<con
 org::Change AssignmentRemoval(const std::string& group, const aws::AccountAssignment& assignment,
                               const std::shared_ptr<const IdentityCenterInputs>& inputs) {
   org::Change change = BaseChange(org::ChangeAction::kDelete, "identity_center_assignment",
-                                  AssignmentAddress(group) + "/" + assignment.account_id, inputs->admin);
+                                  AssignmentAddress(group) + "/" + assignment.account_id + "/" +
+                                      assignment.principal_type + "/" + assignment.principal_id,
+                                  inputs->admin);
   change.fields.push_back({"account_id", assignment.account_id, json()});
   change.fields.push_back({"principal", assignment.principal_type + " " + assignment.principal_id, json()});
   change.apply = [inputs, assignment](org::ApplyContext& context) -> Status {

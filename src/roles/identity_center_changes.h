@@ -45,7 +45,7 @@ org::Change PermissionSetChange(const std::string& group, const LivePermissionSe
 // account.
 org::Change AssignmentChange(const std::string& group, const std::shared_ptr<const IdentityCenterInputs>& inputs);
 
-// Removes an assignment of foyer-<group> outside the admin account.
+// Removes an assignment of foyer-<group> foyer does not make (StrayAssignments).
 org::Change AssignmentRemoval(const std::string& group, const aws::AccountAssignment& assignment,
                               const std::shared_ptr<const IdentityCenterInputs>& inputs);
 

@@ -40,16 +40,18 @@ void AddGroupChanges(const org::PlanContext& context, const LiveIdentityCenter* 
     plan.notes.push_back("Identity Center's identity store has no group named '" + group + "': permission set " +
                          name + " is not assigned to anyone; create the group (or sync it from your IdP) and "
                          "plan again");
-  } else if (set == nullptr || !AssignedTo(set->in_admin, *group_id)) {
+  } else if (set == nullptr || !AssignedTo(set->assignments.in_admin, *group_id)) {
     plan.changes.push_back(AssignmentChange(group, inputs));
   }
   if (set == nullptr) return;
-  for (const aws::AccountAssignment& stray : set->elsewhere) {
+  for (const aws::AccountAssignment& stray : StrayAssignments(set->assignments, group_id)) {
     if (context.allow_delete) {
       plan.changes.push_back(AssignmentRemoval(group, stray, inputs));
     } else {
-      plan.notes.push_back("permission set " + name + " is assigned in account " + stray.account_id +
-                           ", outside the admin account; pass --allow-delete to remove that assignment");
+      plan.notes.push_back("permission set " + name + " is assigned to " + stray.principal_type + " " +
+                           stray.principal_id + " in account " + stray.account_id + ", but foyer assigns it "
+                           "only to group '" + group + "' in the admin account; pass --allow-delete to remove "
+                           "that assignment");
     }
   }
 }

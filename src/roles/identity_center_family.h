@@ -5,9 +5,10 @@
 // group whose only right is to assume that group's landing role, assigned
 // to the identity store's group of the same name in the admin account only.
 //
-// Assignments of foyer's permission sets to any other account, and
-// permission sets foyer-* of groups no longer in the spec, are deleted with
-// --allow-delete, else named in plan notes. A group missing from the
+// Any other assignment of foyer's permission sets (users or other groups
+// in the admin account, anyone in another account), and permission sets
+// foyer-* of groups no longer in the spec, are deleted with --allow-delete,
+// else named in plan notes. A group missing from the
 // identity store gets its permission set but no assignment, and a note.
 //
 // Runs after the roles family: the permission sets name landing roles.

@@ -27,10 +27,16 @@ std::string Described(const std::string& id, const std::string& name, const std:
       .dump();
 }
 
-std::string Assignments(const std::vector<std::pair<std::string, std::string>>& account_and_group) {
+struct Assigned {
+  std::string account;
+  std::string principal;
+  std::string type = "GROUP";
+};
+
+std::string Assignments(const std::vector<Assigned>& assigned) {
   json list = json::array();
-  for (const auto& [account, group] : account_and_group) {
-    list.push_back({{"AccountId", account}, {"PrincipalType", "GROUP"}, {"PrincipalId", group}});
+  for (const Assigned& one : assigned) {
+    list.push_back({{"AccountId", one.account}, {"PrincipalType", one.type}, {"PrincipalId", one.principal}});
   }
   return json({{"AccountAssignments", list}}).dump();
 }
@@ -112,9 +118,9 @@ class IdentityCenterFamilyTest : public ::testing::Test {
     transport_->Reply(200, "{}");
     transport_->Reply(200, Assignments({}));
     transport_->Reply(200, R"({"AccountIds":[]})");
-    // foyer-sre: converged.
+    // foyer-sre: converged, but also assigned to a user in the admin account.
     transport_->Reply(200, Policy(PermissionSetPolicy("aws", kAdmin, "sre")));
-    transport_->Reply(200, Assignments({{kAdmin, "g-sre"}}));
+    transport_->Reply(200, Assignments({{kAdmin, "g-sre"}, {kAdmin, "u-1", "USER"}}));
     transport_->Reply(200, json({{"AccountIds", {kAdmin}}}).dump());
     // The identity store knows sre only.
     transport_->Reply(200, R"({"GroupId":"g-sre","IdentityStoreId":"d-1"})");
@@ -173,9 +179,12 @@ TEST_F(IdentityCenterFamilyTest, DriftIsRepairedInTheAdminAccountOnly) {
   ReplyDriftedIdentityCenter();
   Result<org::Plan> plan = PlanWith(true);
   ASSERT_TRUE(plan.ok()) << plan.error().Describe();
-  EXPECT_THAT(Addresses(*plan), ElementsAre("update permission_set.engineers",
-                                            "delete assignment.engineers/333333333333",
+  EXPECT_THAT(Addresses(*plan), ElementsAre("delete assignment.sre/111111111111/USER/u-1",
+                                            "update permission_set.engineers",
+                                            "delete assignment.engineers/333333333333/GROUP/g-eng",
                                             "delete permission_set.old"));
+  const org::Change* user = plan->Find("assignment.sre/111111111111/USER/u-1");
+  EXPECT_EQ(user->fields.at(1).before, "USER u-1");
   const org::Change* engineers = plan->Find("permission_set.engineers");
   ASSERT_EQ(engineers->fields.size(), 1u);
   EXPECT_EQ(engineers->fields[0].name, "inline_policy");
@@ -195,9 +204,13 @@ TEST_F(IdentityCenterFamilyTest, WithoutAllowDeleteDeletionsAreNotes) {
   ASSERT_TRUE(plan.ok()) << plan.error().Describe();
   EXPECT_THAT(Addresses(*plan), ElementsAre("update permission_set.engineers"));
   EXPECT_THAT(plan->notes,
-              ElementsAre(::testing::HasSubstr("no group named 'engineers'"),
-                          "permission set foyer-engineers is assigned in account 333333333333, outside the admin "
-                          "account; pass --allow-delete to remove that assignment",
+              ElementsAre("permission set foyer-sre is assigned to USER u-1 in account 111111111111, but foyer "
+                          "assigns it only to group 'sre' in the admin account; pass --allow-delete to remove that "
+                          "assignment",
+                          ::testing::HasSubstr("no group named 'engineers'"),
+                          "permission set foyer-engineers is assigned to GROUP g-eng in account 333333333333, but "
+                          "foyer assigns it only to group 'engineers' in the admin account; pass --allow-delete to "
+                          "remove that assignment",
                           "permission set foyer-old belongs to no [[group]] any more; pass --allow-delete to delete "
                           "it and its assignments"));
 }
@@ -236,9 +249,9 @@ TEST_F(IdentityCenterFamilyTest, RemovingASetRemovesItsAssignmentsFirst) {
   transport_->Reply(200, json({{"Instances", {{{"InstanceArn", kInstance}, {"IdentityStoreId", "d-1"}}}}}).dump());
   transport_->Reply(200, json({{"PermissionSets", {SetArn("old")}}}).dump());
   transport_->Reply(200, Described("old", "foyer-old"));
+  transport_->Reply(200, Assignments({{kAdmin, "g-1"}}));
   transport_->Reply(200, json({{"AccountIds", {kOther}}}).dump());
   transport_->Reply(200, Assignments({{kOther, "g-1"}}));
-  transport_->Reply(200, Assignments({{kAdmin, "g-1"}}));
   transport_->Reply(200, "{}");
   transport_->Reply(400, NotFound());  // already gone: a rerun
   transport_->Reply(200, "{}");

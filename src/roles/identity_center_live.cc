@@ -7,24 +7,6 @@ namespace {
 
 bool IsFoyerName(const std::string& name) { return name.rfind(PermissionSetName(""), 0) == 0; }
 
-// The assignments of `set` in the admin account, and in every other
-// account it is provisioned to.
-Status ReadAssignments(aws::SsoAdminClient& sso, const std::string& instance_arn, const std::string& admin_id,
-                       LivePermissionSet& set) {
-  auto in_admin = sso.ListAccountAssignments(instance_arn, admin_id, set.described.arn);
-  if (!in_admin.ok()) return in_admin.error();
-  set.in_admin = std::move(*in_admin);
-  auto accounts = sso.ListAccountsForProvisionedPermissionSet(instance_arn, set.described.arn);
-  if (!accounts.ok()) return accounts.error();
-  for (const std::string& account : *accounts) {
-    if (account == admin_id) continue;
-    auto elsewhere = sso.ListAccountAssignments(instance_arn, account, set.described.arn);
-    if (!elsewhere.ok()) return elsewhere.error();
-    set.elsewhere.insert(set.elsewhere.end(), elsewhere->begin(), elsewhere->end());
-  }
-  return OkStatus();
-}
-
 }  // namespace
 
 bool AssignedTo(const std::vector<aws::AccountAssignment>& assignments, const std::string& group_id) {
@@ -32,6 +14,33 @@ bool AssignedTo(const std::vector<aws::AccountAssignment>& assignments, const st
     if (assignment.principal_type == "GROUP" && assignment.principal_id == group_id) return true;
   }
   return false;
+}
+
+std::vector<aws::AccountAssignment> StrayAssignments(const SetAssignments& assignments,
+                                                     const std::optional<std::string>& group_id) {
+  std::vector<aws::AccountAssignment> stray = assignments.elsewhere;
+  for (const aws::AccountAssignment& assignment : assignments.in_admin) {
+    if (group_id && assignment.principal_type == "GROUP" && assignment.principal_id == *group_id) continue;
+    stray.push_back(assignment);
+  }
+  return stray;
+}
+
+Result<SetAssignments> ReadAssignments(aws::SsoAdminClient& sso, const std::string& instance_arn,
+                                       const std::string& admin_id, const std::string& set_arn) {
+  SetAssignments read;
+  auto in_admin = sso.ListAccountAssignments(instance_arn, admin_id, set_arn);
+  if (!in_admin.ok()) return in_admin.error();
+  read.in_admin = std::move(*in_admin);
+  auto accounts = sso.ListAccountsForProvisionedPermissionSet(instance_arn, set_arn);
+  if (!accounts.ok()) return accounts.error();
+  for (const std::string& account : *accounts) {
+    if (account == admin_id) continue;
+    auto elsewhere = sso.ListAccountAssignments(instance_arn, account, set_arn);
+    if (!elsewhere.ok()) return elsewhere.error();
+    read.elsewhere.insert(read.elsewhere.end(), elsewhere->begin(), elsewhere->end());
+  }
+  return read;
 }
 
 Result<bool> IsDelegatedAdministrator(aws::OrganizationsClient& management, const std::string& admin_id) {
@@ -77,7 +86,9 @@ Result<LiveIdentityCenter> ReadIdentityCenter(aws::SsoAdminClient& sso, aws::Ide
     auto policy = sso.GetInlinePolicy(instance.instance_arn, described.arn);
     if (!policy.ok()) return policy.error();
     set.inline_policy = *policy;
-    FOYER_RETURN_IF_ERROR(ReadAssignments(sso, instance.instance_arn, admin_id, set));
+    auto assignments = ReadAssignments(sso, instance.instance_arn, admin_id, described.arn);
+    if (!assignments.ok()) return assignments.error();
+    set.assignments = std::move(*assignments);
     live.sets[name] = std::move(set);
   }
   for (const std::string& group : groups) {

@@ -21,12 +21,17 @@ namespace foyer::roles {
 
 inline constexpr char kIdentityCenterPrincipal[] = "sso.amazonaws.com";
 
+// Where a permission set is assigned: in the admin account, and in every
+// other account it is provisioned to.
+struct SetAssignments {
+  std::vector<aws::AccountAssignment> in_admin;
+  std::vector<aws::AccountAssignment> elsewhere;
+};
+
 struct LivePermissionSet {
   aws::PermissionSet described;
   std::string inline_policy;  // as returned; empty when none
-  // Assignments in the admin account, and in every other account.
-  std::vector<aws::AccountAssignment> in_admin;
-  std::vector<aws::AccountAssignment> elsewhere;
+  SetAssignments assignments;
 };
 
 struct LiveIdentityCenter {
@@ -39,6 +44,17 @@ struct LiveIdentityCenter {
 
 // Whether `assignments` give the permission set to the group `group_id`.
 bool AssignedTo(const std::vector<aws::AccountAssignment>& assignments, const std::string& group_id);
+
+// Every assignment but the one foyer makes, to the group `group_id` in the
+// admin account: users or other groups in the admin account, anyone in
+// another account. With no `group_id` (the group is not in the identity
+// store) every assignment is stray. Those elsewhere come first.
+std::vector<aws::AccountAssignment> StrayAssignments(const SetAssignments& assignments,
+                                                     const std::optional<std::string>& group_id);
+
+// The assignments of the permission set `set_arn`.
+Result<SetAssignments> ReadAssignments(aws::SsoAdminClient& sso, const std::string& instance_arn,
+                                       const std::string& admin_id, const std::string& set_arn);
 
 // Whether `admin_id` is Identity Center's delegated administrator, read
 // with management's Organizations client.
