@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/fake_transport.h"
+#include "org/family_testing.h"
 #include "org/audit_trail_family.h"
 #include "org/guardrail_policies.h"
 #include "org/state_bucket_family.h"
@@ -20,19 +21,6 @@ constexpr char kManagement[] = "123456789012";
 constexpr char kAdmin[] = "111111111111";
 constexpr char kAudit[] = "333333333333";
 constexpr char kRoot[] = "r-root";
-
-class FakeAccess : public AccountAccess {
- public:
-  explicit FakeAccess(std::shared_ptr<aws::FakeTransport> transport) : transport_(std::move(transport)) {}
-  Result<aws::ClientConfig> ConfigIn(const std::string& account_id, const std::string&) override {
-    accounts.push_back(account_id);
-    return aws::FakeConfig(transport_);
-  }
-  std::vector<std::string> accounts;
-
- private:
-  std::shared_ptr<aws::FakeTransport> transport_;
-};
 
 std::vector<std::string> Addresses(const Plan& plan) {
   std::vector<std::string> lines;
@@ -93,7 +81,7 @@ class GuardrailFamilyTest : public ::testing::Test {
   }
 
   std::shared_ptr<aws::FakeTransport> transport_ = std::make_shared<aws::FakeTransport>();
-  FakeAccess access_;
+  org::testing::FakeAccountAccess access_;
   spec::Spec spec_;
   std::vector<DesiredAccount> accounts_;
   org::LiveOrganization live_;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/fake_transport.h"
+#include "org/family_testing.h"
 #include "org/audit_trail_family.h"
 #include "org/state_bucket_documents.h"
 #include "spec/spec_parser.h"
@@ -14,21 +15,6 @@ namespace {
 
 using nlohmann::json;
 using ::testing::ElementsAre;
-
-class FakeAccess : public AccountAccess {
- public:
-  explicit FakeAccess(std::shared_ptr<aws::FakeTransport> transport) : transport_(std::move(transport)) {}
-  Result<aws::ClientConfig> ConfigIn(const std::string& account_id, const std::string& region) override {
-    places.push_back(account_id + " " + region);
-    aws::ClientConfig config = aws::FakeConfig(transport_);
-    config.region = region;
-    return config;
-  }
-  std::vector<std::string> places;
-
- private:
-  std::shared_ptr<aws::FakeTransport> transport_;
-};
 
 std::vector<std::string> Addresses(const Plan& plan) {
   std::vector<std::string> lines;
@@ -62,7 +48,7 @@ class StorageFamiliesTest : public ::testing::Test {
   }
 
   std::shared_ptr<aws::FakeTransport> transport_ = std::make_shared<aws::FakeTransport>();
-  FakeAccess access_;
+  org::testing::FakeAccountAccess access_;
   spec::Spec spec_;
   std::vector<DesiredAccount> accounts_;
   LiveOrganization live_;

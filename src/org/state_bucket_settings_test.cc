@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/fake_transport.h"
+#include "org/family_testing.h"
 
 namespace foyer::org {
 namespace {
@@ -12,27 +13,11 @@ using nlohmann::json;
 using ::testing::ElementsAre;
 
 // Runs every journaled call and remembers its operation.
-class RecordingContext : public ApplyContext {
- public:
-  Result<std::string> AccountId(const std::string& name) override { return name; }
-  void RecordAccountId(const std::string&, const std::string&) override {}
-  Result<std::string> OrganizationId() override { return std::string("o-abc"); }
-  AccountAccess& access() override { std::abort(); }
-  Result<std::string> Journaled(const std::string& operation, const std::string& target,
-                                const std::function<Result<std::string>()>& call) override {
-    operations.push_back(operation + " " + target);
-    return call();
-  }
-  void Progress(const std::string&) override {}
-
-  std::vector<std::string> operations;
-};
-
 class BucketSettingsTest : public ::testing::Test {
  protected:
   std::shared_ptr<aws::FakeTransport> transport_ = std::make_shared<aws::FakeTransport>();
   aws::S3Client s3_{aws::FakeConfig(transport_)};
-  RecordingContext context_;
+  org::testing::RecordingApplyContext context_;
   const json policy_ = json::parse(R"({"Version":"2012-10-17","Statement":[]})");
 };
 

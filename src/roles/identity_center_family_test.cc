@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/fake_transport.h"
+#include "org/family_testing.h"
 #include "roles/identity_center_changes.h"
 #include "spec/spec_parser.h"
 #include "spec/spec_testing.h"
@@ -44,38 +45,6 @@ std::string Assignments(const std::vector<Assigned>& assigned) {
 std::string Policy(const json& document) { return json({{"InlinePolicy", document.dump()}}).dump(); }
 
 std::string NotFound() { return R"({"__type":"ResourceNotFoundException","message":"not found"})"; }
-
-class FakeAccess : public org::AccountAccess {
- public:
-  explicit FakeAccess(std::shared_ptr<aws::FakeTransport> transport) : transport_(std::move(transport)) {}
-  Result<aws::ClientConfig> ConfigIn(const std::string& account_id, const std::string& region) override {
-    accounts.push_back(account_id + " " + region);
-    return aws::FakeConfig(transport_);
-  }
-  std::vector<std::string> accounts;
-
- private:
-  std::shared_ptr<aws::FakeTransport> transport_;
-};
-
-class RecordingContext : public org::ApplyContext {
- public:
-  explicit RecordingContext(org::AccountAccess& access) : access_(access) {}
-  Result<std::string> AccountId(const std::string&) override { return std::string(kAdmin); }
-  void RecordAccountId(const std::string&, const std::string&) override {}
-  Result<std::string> OrganizationId() override { return std::string("o-abc"); }
-  org::AccountAccess& access() override { return access_; }
-  Result<std::string> Journaled(const std::string& operation, const std::string& target,
-                                const std::function<Result<std::string>()>& call) override {
-    operations.push_back(operation + " " + target);
-    return call();
-  }
-  void Progress(const std::string&) override {}
-  std::vector<std::string> operations;
-
- private:
-  org::AccountAccess& access_;
-};
 
 class IdentityCenterFamilyTest : public ::testing::Test {
  protected:
@@ -128,7 +97,7 @@ class IdentityCenterFamilyTest : public ::testing::Test {
   }
 
   std::shared_ptr<aws::FakeTransport> transport_ = std::make_shared<aws::FakeTransport>();
-  FakeAccess access_;
+  org::testing::FakeAccountAccess access_;
   spec::Spec spec_;
   std::vector<org::DesiredAccount> accounts_;
   org::LiveOrganization live_;
@@ -166,7 +135,7 @@ TEST_F(IdentityCenterFamilyTest, BeforeDelegationEverythingIsPlannedAndOnlyManag
   ASSERT_EQ(transport_->requests.size(), 1u);
   EXPECT_EQ(TargetOf(0), "AWSOrganizationsV20161128.ListDelegatedAdministrators");
   EXPECT_EQ(json::parse(transport_->requests[0].body)["ServicePrincipal"], "sso.amazonaws.com");
-  EXPECT_THAT(access_.accounts, ElementsAre(std::string(kManagement) + " us-east-1"));
+  EXPECT_THAT(access_.places, ElementsAre(std::string(kManagement) + " us-east-1"));
   const org::Change* sre = plan->Find("permission_set.sre");
   EXPECT_THAT(sre->depends_on, ElementsAre("identity_center.delegated_admin", "iam_role.admin/foyer/sre"));
   EXPECT_EQ(sre->fields.back().after, PermissionSetPolicy("aws", kAdmin, "sre"));
@@ -193,7 +162,7 @@ TEST_F(IdentityCenterFamilyTest, DriftIsRepairedInTheAdminAccountOnly) {
                           "foyer-engineers is not assigned to anyone; create the group (or sync it from your IdP) "
                           "and plan again"));
   // Identity Center is read with the admin account's credentials, in its region.
-  EXPECT_THAT(access_.accounts,
+  EXPECT_THAT(access_.places,
               ElementsAre(std::string(kManagement) + " us-east-1", std::string(kAdmin) + " eu-west-1"));
   EXPECT_TRUE(transport_->responses.empty());
 }
@@ -229,7 +198,7 @@ TEST_F(IdentityCenterFamilyTest, ApplyAfterACrashFindsTheSetItMadeAndFinishesIt)
   transport_->Reply(200, "{}");  // no inline policy yet
   transport_->Reply(200, "{}");
   transport_->Reply(200, R"({"PermissionSetProvisioningStatus":{"Status":"IN_PROGRESS"}})");
-  RecordingContext context(access_);
+  org::testing::RecordingApplyContext context(&access_, kAdmin);
   Status status = change.apply(context);
   ASSERT_TRUE(status.ok()) << status.error().Describe();
   EXPECT_THAT(context.operations, ElementsAre("sso:CreatePermissionSet permission set foyer-sre",
@@ -255,7 +224,7 @@ TEST_F(IdentityCenterFamilyTest, RemovingASetRemovesItsAssignmentsFirst) {
   transport_->Reply(200, "{}");
   transport_->Reply(400, NotFound());  // already gone: a rerun
   transport_->Reply(200, "{}");
-  RecordingContext context(access_);
+  org::testing::RecordingApplyContext context(&access_, kAdmin);
   Status status = change.apply(context);
   ASSERT_TRUE(status.ok()) << status.error().Describe();
   EXPECT_THAT(context.operations, ElementsAre("sso:DeleteAccountAssignment foyer-old in 333333333333",

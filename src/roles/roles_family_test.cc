@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/fake_transport.h"
+#include "org/family_testing.h"
 #include "base/url_encoding.h"
 #include "roles/role_documents.h"
 #include "spec/spec_parser.h"
@@ -47,19 +48,6 @@ void ReplyNoProviders(aws::FakeTransport& transport) {
   transport.Reply(200, Response("ListSAMLProviders", "<SAMLProviderList/>"));
 }
 
-class FakeAccess : public org::AccountAccess {
- public:
-  explicit FakeAccess(std::shared_ptr<aws::FakeTransport> transport) : transport_(std::move(transport)) {}
-  Result<aws::ClientConfig> ConfigIn(const std::string& account_id, const std::string&) override {
-    accounts.push_back(account_id);
-    return aws::FakeConfig(transport_);
-  }
-  std::vector<std::string> accounts;
-
- private:
-  std::shared_ptr<aws::FakeTransport> transport_;
-};
-
 class RolesFamilyTest : public ::testing::Test {
  protected:
   RolesFamilyTest() : access_(transport_) {
@@ -82,7 +70,7 @@ class RolesFamilyTest : public ::testing::Test {
   }
 
   std::shared_ptr<aws::FakeTransport> transport_ = std::make_shared<aws::FakeTransport>();
-  FakeAccess access_;
+  org::testing::FakeAccountAccess access_;
   spec::Spec spec_;
   std::vector<org::DesiredAccount> accounts_;
   org::LiveOrganization live_;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/fake_transport.h"
+#include "org/family_testing.h"
 #include "base/url_encoding.h"
 #include "org/plan.h"
 #include "spec/spec_parser.h"
@@ -26,39 +27,6 @@ std::string NoSuchEntity() {
   return "<ErrorResponse><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>not found</Message></Error>"
          "</ErrorResponse>";
 }
-
-class FakeAccess : public org::AccountAccess {
- public:
-  explicit FakeAccess(std::shared_ptr<aws::FakeTransport> transport) : transport_(std::move(transport)) {}
-  Result<aws::ClientConfig> ConfigIn(const std::string& account_id, const std::string&) override {
-    accounts.push_back(account_id);
-    return aws::FakeConfig(transport_);
-  }
-  std::vector<std::string> accounts;
-
- private:
-  std::shared_ptr<aws::FakeTransport> transport_;
-};
-
-class RecordingContext : public org::ApplyContext {
- public:
-  explicit RecordingContext(org::AccountAccess& access) : access_(access) {}
-  Result<std::string> AccountId(const std::string&) override { return std::string(kPaymentsProduction); }
-  void RecordAccountId(const std::string&, const std::string&) override {}
-  Result<std::string> OrganizationId() override { return std::string("o-abc"); }
-  org::AccountAccess& access() override { return access_; }
-  Result<std::string> Journaled(const std::string& operation, const std::string& target,
-                                const std::function<Result<std::string>()>& call) override {
-    operations.push_back(operation + " " + target);
-    return call();
-  }
-  void Progress(const std::string&) override {}
-
-  std::vector<std::string> operations;
-
- private:
-  org::AccountAccess& access_;
-};
 
 std::string ProviderArn(const std::string& host) {
   return "arn:aws:iam::" + std::string(kPaymentsProduction) + ":oidc-provider/" + host;
@@ -126,7 +94,7 @@ in = { domains = ["payments"] }
   }
 
   std::shared_ptr<aws::FakeTransport> transport_ = std::make_shared<aws::FakeTransport>();
-  FakeAccess access_;
+  org::testing::FakeAccountAccess access_;
   spec::Spec spec_;
   std::vector<org::DesiredAccount> accounts_;
   org::LiveOrganization live_;
@@ -276,7 +244,7 @@ TEST_F(CiRemovalTest, WithAllowDeleteTheRoleGoesFirstThenTheProvider) {
   transport_->Reply(200, Response("DeleteRolePolicy", ""));
   transport_->Reply(200, Response("DeleteRole", ""));
   transport_->Reply(200, Response("DeleteOpenIDConnectProvider", ""));
-  RecordingContext context(access_);
+  org::testing::RecordingApplyContext context(&access_, kPaymentsProduction);
   ASSERT_TRUE(role.apply(context).ok());
   ASSERT_TRUE(provider.apply(context).ok());
   EXPECT_THAT(Actions(before), ElementsAre("ListAttachedRolePolicies", "DetachRolePolicy", "ListRolePolicies",
@@ -296,7 +264,7 @@ TEST_F(CiRemovalTest, AProviderGoneBeforeItsDeletionIsDone) {
   Result<org::Plan> plan = Plan(true);
   ASSERT_TRUE(plan.ok()) << plan.error().Describe();
   transport_->Reply(404, NoSuchEntity());
-  RecordingContext context(access_);
+  org::testing::RecordingApplyContext context(&access_, kPaymentsProduction);
   EXPECT_TRUE(plan->changes[3].apply(context).ok());
 }
 
@@ -349,7 +317,7 @@ TEST_F(CiFamilyTest, ProvidersAreCreatedWithoutThumbprintsAndLiveOnesAreLeftAlon
   transport_->Reply(200, Response("CreateOpenIDConnectProvider", "<OpenIDConnectProviderArn>" +
                                                                      ProviderArn("token.actions.githubusercontent.com") +
                                                                      "</OpenIDConnectProviderArn>"));
-  RecordingContext context(access_);
+  org::testing::RecordingApplyContext context(&access_, kPaymentsProduction);
   ASSERT_TRUE(create->apply(context).ok());
   QueryPairs sent = transport_->FormOf(transport_->requests.size() - 1);
   EXPECT_EQ(sent, (QueryPairs{{"Action", "CreateOpenIDConnectProvider"},
