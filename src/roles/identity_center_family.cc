@@ -110,6 +110,58 @@ Result<std::optional<LiveIdentityCenter>> ReadLive(const org::PlanContext& conte
   return std::optional<LiveIdentityCenter>(std::move(*live));
 }
 
+std::shared_ptr<IdentityCenterInputs> MakeInputs(const org::PlanContext& context, const std::string& region) {
+  auto inputs = std::make_shared<IdentityCenterInputs>();
+  inputs->admin = context.spec.accounts.admin.value;
+  inputs->management_id = context.ManagementAccountId();
+  inputs->partition = context.partition;
+  inputs->region = region;
+  inputs->organizations_region = context.DefaultRegion();
+  return inputs;
+}
+
+// The permission sets foyer-* a former [identity.identity_center] made,
+// found while the admin account is still Identity Center's delegated
+// administrator: that costs one call to management when it is not. The
+// instance is looked for in the spec's regions, in order.
+Status AddLeftoverSets(const org::PlanContext& context, org::Plan& plan) {
+  std::optional<std::string> admin_id = context.LiveAccountId(context.spec.accounts.admin.value);
+  if (!admin_id) return OkStatus();
+  auto management = context.access.ConfigIn(context.ManagementAccountId(), context.DefaultRegion());
+  if (!management.ok()) return management.error();
+  aws::OrganizationsClient organizations(std::move(*management));
+  auto delegated = IsDelegatedAdministrator(organizations, *admin_id);
+  if (!delegated.ok()) return delegated.error();
+  if (!*delegated) return OkStatus();
+  std::string looked_in;
+  for (const std::string& region : context.spec.organization.regions.Values()) {
+    looked_in += (looked_in.empty() ? "" : ", ") + region;
+    auto config = context.access.ConfigIn(*admin_id, region);
+    if (!config.ok()) return config.error();
+    aws::SsoAdminClient sso(std::move(*config));
+    auto instance = FindInstance(sso);
+    if (!instance.ok()) return instance.error();
+    if (!*instance) continue;
+    auto sets = FoyerPermissionSets(sso, (*instance)->instance_arn);
+    if (!sets.ok()) return sets.error();
+    auto inputs = MakeInputs(context, region);
+    for (const auto& [name, set] : *sets) {
+      if (context.allow_delete) {
+        plan.changes.push_back(PermissionSetRemoval(name, inputs));
+      } else {
+        plan.notes.push_back("permission set " + name + " was made for [identity.identity_center], which the spec "
+                             "no longer has; pass --allow-delete to delete it and its assignments");
+      }
+    }
+    return OkStatus();
+  }
+  plan.notes.push_back("the admin account is Identity Center's delegated administrator, but Identity Center has no "
+                       "instance in the spec's regions (" + looked_in + "): permission sets foyer-* "
+                       "left from an earlier [identity.identity_center] are not looked for; delete them in the "
+                       "console of the instance's region");
+  return OkStatus();
+}
+
 }  // namespace
 
 nlohmann::json PermissionSetPolicy(const std::string& partition, const std::string& admin_id,
@@ -123,13 +175,8 @@ nlohmann::json PermissionSetPolicy(const std::string& partition, const std::stri
 }
 
 Status IdentityCenterFamily::AddChanges(const org::PlanContext& context, org::Plan& plan) {
-  if (!context.spec.identity.identity_center) return OkStatus();
-  auto inputs = std::make_shared<IdentityCenterInputs>();
-  inputs->admin = context.spec.accounts.admin.value;
-  inputs->management_id = context.ManagementAccountId();
-  inputs->partition = context.partition;
-  inputs->region = context.spec.identity.identity_center->region.value;
-  inputs->organizations_region = context.DefaultRegion();
+  if (!context.spec.identity.identity_center) return AddLeftoverSets(context, plan);
+  auto inputs = MakeInputs(context, context.spec.identity.identity_center->region.value);
   auto live = ReadLive(context, inputs, plan);
   if (!live.ok()) return live.error();
   const std::string admin_id = context.LiveAccountId(inputs->admin).value_or(kAdminPlaceholder);

@@ -8,7 +8,8 @@
 // Any other assignment of foyer's permission sets (users or other groups
 // in the admin account, anyone in another account), and permission sets
 // foyer-* of groups no longer in the spec, are deleted with --allow-delete,
-// else named in plan notes. A group missing from the
+// else named in plan notes; so are all foyer-* sets once the spec has no
+// [identity.identity_center] (the delegation is left). A group missing from the
 // identity store gets its permission set but no assignment, and a note.
 //
 // Runs after the roles family: the permission sets name landing roles.

@@ -117,12 +117,72 @@ TEST(PermissionSetPolicyTest, AssumesOnlyTheGroupsLandingRole) {
       "Resource":"arn:aws:iam::111111111111:role/foyer/sre"}]})"));
 }
 
-TEST_F(IdentityCenterFamilyTest, NothingWithoutIdentityCenter) {
+TEST_F(IdentityCenterFamilyTest, WithoutIdentityCenterOnlyTheDelegationIsAsked) {
   spec_.identity.identity_center.reset();
+  transport_->Reply(200, R"({"DelegatedAdministrators":[{"Id":"999999999999"}]})");
   Result<org::Plan> plan = PlanWith(true);
-  ASSERT_TRUE(plan.ok());
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
   EXPECT_TRUE(plan->changes.empty());
-  EXPECT_TRUE(transport_->requests.empty());
+  EXPECT_TRUE(plan->notes.empty());
+  ASSERT_EQ(transport_->requests.size(), 1u);
+  EXPECT_EQ(TargetOf(0), "AWSOrganizationsV20161128.ListDelegatedAdministrators");
+}
+
+TEST_F(IdentityCenterFamilyTest, RemovedSectionLeavesNoPermissionSetOfFoyers) {
+  spec_.identity.identity_center.reset();
+  transport_->Reply(200, json({{"DelegatedAdministrators", {{{"Id", kAdmin}}}}}).dump());
+  transport_->Reply(200, R"({"Instances":[]})");  // us-east-1
+  transport_->Reply(200, json({{"Instances", {{{"InstanceArn", kInstance}, {"IdentityStoreId", "d-1"}}}}}).dump());
+  transport_->Reply(200, json({{"PermissionSets", {SetArn("sre"), SetArn("x")}}}).dump());
+  transport_->Reply(200, Described("sre", "foyer-sre"));
+  transport_->Reply(200, Described("x", "AdministratorAccess"));
+  Result<org::Plan> plan = PlanWith(true);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_THAT(Addresses(*plan), ElementsAre("delete permission_set.sre"));
+  EXPECT_THAT(access_.places, ElementsAre(std::string(kManagement) + " us-east-1", std::string(kAdmin) + " us-east-1",
+                                          std::string(kAdmin) + " us-west-2"));
+  EXPECT_TRUE(transport_->responses.empty());
+
+  // Applying it works in the region the instance was found in.
+  access_.places.clear();
+  transport_->Reply(200, json({{"Instances", {{{"InstanceArn", kInstance}, {"IdentityStoreId", "d-1"}}}}}).dump());
+  transport_->Reply(200, json({{"PermissionSets", {SetArn("sre")}}}).dump());
+  transport_->Reply(200, Described("sre", "foyer-sre"));
+  transport_->Reply(200, Assignments({{kAdmin, "g-sre"}}));
+  transport_->Reply(200, json({{"AccountIds", {kAdmin}}}).dump());
+  transport_->Reply(200, "{}");
+  transport_->Reply(200, "{}");
+  org::testing::RecordingApplyContext context(&access_, kAdmin);
+  Status status = plan->changes[0].apply(context);
+  ASSERT_TRUE(status.ok()) << status.error().Describe();
+  EXPECT_THAT(context.operations, ElementsAre("sso:DeleteAccountAssignment foyer-sre in 111111111111",
+                                              "sso:DeletePermissionSet permission set foyer-sre"));
+  EXPECT_THAT(access_.places, ElementsAre(std::string(kAdmin) + " us-west-2"));
+}
+
+TEST_F(IdentityCenterFamilyTest, RemovedSectionWithoutAllowDeleteNamesTheSets) {
+  spec_.identity.identity_center.reset();
+  transport_->Reply(200, json({{"DelegatedAdministrators", {{{"Id", kAdmin}}}}}).dump());
+  transport_->Reply(200, json({{"Instances", {{{"InstanceArn", kInstance}, {"IdentityStoreId", "d-1"}}}}}).dump());
+  transport_->Reply(200, json({{"PermissionSets", {SetArn("sre")}}}).dump());
+  transport_->Reply(200, Described("sre", "foyer-sre"));
+  Result<org::Plan> plan = PlanWith(false);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_TRUE(plan->changes.empty());
+  EXPECT_THAT(plan->notes, ElementsAre("permission set foyer-sre was made for [identity.identity_center], which the "
+                                       "spec no longer has; pass --allow-delete to delete it and its assignments"));
+}
+
+TEST_F(IdentityCenterFamilyTest, RemovedSectionWithTheInstanceInAnotherRegionSaysSo) {
+  spec_.identity.identity_center.reset();
+  transport_->Reply(200, json({{"DelegatedAdministrators", {{{"Id", kAdmin}}}}}).dump());
+  transport_->Reply(200, R"({"Instances":[]})");
+  transport_->Reply(200, R"({"Instances":[]})");
+  Result<org::Plan> plan = PlanWith(true);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_TRUE(plan->changes.empty());
+  ASSERT_EQ(plan->notes.size(), 1u);
+  EXPECT_THAT(plan->notes[0], ::testing::HasSubstr("no instance in the spec's regions (us-east-1, us-west-2)"));
 }
 
 TEST_F(IdentityCenterFamilyTest, BeforeDelegationEverythingIsPlannedAndOnlyManagementIsRead) {

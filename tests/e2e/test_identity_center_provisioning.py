@@ -3,7 +3,8 @@ delegated administrator, one permission set foyer-<group> per group whose
 inline policy (computed here) assumes only that group's landing role, and
 its assignment to the identity store's group in the admin account; a
 converged plan changes nothing; a group removed from the spec has its
-permission set deleted only with --allow-delete. Read back with boto3."""
+permission set deleted only with --allow-delete, and so are all of foyer's
+once the spec drops [identity.identity_center]. Read back with boto3."""
 import json
 import os
 import shutil
@@ -39,8 +40,11 @@ SPEC = textwrap.dedent("""\
 ENGINEERS = '\n[[group]]\nname = "engineers"\ngrants = [{ role = "Auditor" }]\n'
 
 
-def spec_text(with_engineers=True):
-    return SPEC.replace("ENGINEERS\n", ENGINEERS if with_engineers else "")
+def spec_text(with_engineers=True, identity_center=True):
+    text = SPEC.replace("ENGINEERS\n", ENGINEERS if with_engineers else "")
+    if not identity_center:
+        text = text.replace('[identity.identity_center]\nregion = "us-east-1"\n', "")
+    return text
 
 
 def expected_policy(admin, group):
@@ -92,8 +96,9 @@ class IdentityCenterProvisioningTest(unittest.TestCase):
         for arn in sso.list_permission_sets(InstanceArn=instance)["PermissionSets"]:
             described = sso.describe_permission_set(InstanceArn=instance, PermissionSetArn=arn)["PermissionSet"]
             policy = sso.get_inline_policy_for_permission_set(InstanceArn=instance, PermissionSetArn=arn)
-            sets[described["Name"]] = (arn, described["Description"], described["SessionDuration"],
-                                       json.loads(policy["InlinePolicy"]))
+            inline = policy.get("InlinePolicy")
+            sets[described["Name"]] = (arn, described.get("Description"), described.get("SessionDuration"),
+                                       json.loads(inline) if inline else None)
         return sets
 
     def test_1_first_apply_delegates_and_makes_the_permission_sets(self):
@@ -168,6 +173,37 @@ class IdentityCenterProvisioningTest(unittest.TestCase):
         applied = self.foyer("apply", "--yes", "--allow-delete", spec=spec)
         self.assertEqual(applied.returncode, 0, applied.stdout + applied.stderr)
         self.assertEqual(sorted(self.permission_sets()), ["foyer-sre"])
+
+    def test_5_without_the_section_foyers_permission_sets_go_with_allow_delete(self):
+        sso = self.in_admin("sso-admin")
+        instance = self.instance()["InstanceArn"]
+        # Made by hand, and assigned: never foyer's to touch.
+        developers = sso.create_permission_set(InstanceArn=instance, Name="Developers")["PermissionSet"]
+        store = self.in_admin("identitystore")
+        group_id = store.get_group_id(IdentityStoreId=self.instance()["IdentityStoreId"], AlternateIdentifier={
+            "UniqueAttribute": {"AttributePath": "displayName", "AttributeValue": "sre"}})["GroupId"]
+        sso.create_account_assignment(InstanceArn=instance, TargetId=self.admin_id(), TargetType="AWS_ACCOUNT",
+                                      PermissionSetArn=developers["PermissionSetArn"], PrincipalType="GROUP",
+                                      PrincipalId=group_id)
+        spec = spec_text(with_engineers=False, identity_center=False)
+        plan = json.loads(self.foyer("plan", "--json", spec=spec).stdout)
+        self.assertEqual([c for c in plan["changes"] if c["type"].startswith("identity_center")], [])
+        self.assertIn("permission set foyer-sre was made for [identity.identity_center], which the spec no longer "
+                      "has; pass --allow-delete to delete it and its assignments", plan["notes"])
+        plan = json.loads(self.foyer("plan", "--json", "--allow-delete", spec=spec).stdout)
+        deletions = [(c["action"], c["address"]) for c in plan["changes"] if c["type"].startswith("identity_center")]
+        self.assertEqual(deletions, [("delete", "permission_set.sre")])
+        applied = self.foyer("apply", "--yes", "--allow-delete", spec=spec)
+        self.assertEqual(applied.returncode, 0, applied.stdout + applied.stderr)
+        self.assertEqual(sorted(self.permission_sets()), ["Developers"])
+        kept = sso.list_account_assignments(InstanceArn=instance, AccountId=self.admin_id(),
+                                            PermissionSetArn=developers["PermissionSetArn"])["AccountAssignments"]
+        self.assertEqual([(a["PrincipalType"], a["PrincipalId"]) for a in kept], [("GROUP", group_id)])
+        # The landing role no longer admits Identity Center's roles, and the next plan is converged.
+        trust = self.in_admin("iam").get_role(RoleName="sre")["Role"]["AssumeRolePolicyDocument"]
+        self.assertNotIn("AWSReservedSSO", json.dumps(trust))
+        plan = self.foyer("plan", "--detailed-exitcode", "--allow-delete", spec=spec)
+        self.assertEqual(plan.returncode, 0, plan.stdout + plan.stderr)
 
 
 if __name__ == "__main__":
