@@ -68,6 +68,23 @@ TEST_F(KmsClientTest, ListAliasesFollowsMarkersWhileTruncated) {
   EXPECT_EQ(SentBody(1), nlohmann::json::parse(R"({"Marker":"m2"})"));
 }
 
+TEST_F(KmsClientTest, ListKeysFollowsMarkersWhileTruncated) {
+  transport_->responses.push_back({200, {}, R"({"Keys":[{"KeyId":"k-1",
+      "KeyArn":"arn:aws:kms:eu-central-1:111122223333:key/k-1"}],"Truncated":true,"NextMarker":"m2"})"});
+  transport_->responses.push_back({200, {}, R"({"Keys":[{"KeyId":"k-2",
+      "KeyArn":"arn:aws:kms:eu-central-1:111122223333:key/k-2"}],"Truncated":false})"});
+  KmsClient kms = MakeClient();
+  Result<std::vector<KeyListEntry>> keys = kms.ListKeys();
+  ASSERT_TRUE(keys.ok()) << keys.error().Describe();
+  ASSERT_EQ(keys->size(), 2u);
+  EXPECT_EQ((*keys)[0].key_id, "k-1");
+  EXPECT_EQ((*keys)[0].key_arn, "arn:aws:kms:eu-central-1:111122223333:key/k-1");
+  EXPECT_EQ((*keys)[1].key_id, "k-2");
+  EXPECT_EQ(transport_->requests.at(0).Header("X-Amz-Target"), "TrentService.ListKeys");
+  EXPECT_EQ(SentBody(0), nlohmann::json::object());
+  EXPECT_EQ(SentBody(1), nlohmann::json::parse(R"({"Marker":"m2"})"));
+}
+
 TEST_F(KmsClientTest, KeyPolicyIsTheDefaultPolicy) {
   transport_->responses.push_back({200, {}, R"({"Policy":"{\"Statement\":[]}"})"});
   transport_->responses.push_back({200, {}, "null"});  // as moto answers it
