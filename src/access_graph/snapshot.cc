@@ -63,10 +63,11 @@ Result<std::vector<iam::Policy>> ReadPolicies(const json& object, const char* ke
   return out;
 }
 
-Result<std::optional<iam::Policy>> ReadBoundary(const json& object, const std::string& where) {
-  auto it = object.find("permission_boundary");
+// A policy that may be absent (or null): a boundary, a bucket or key policy.
+Result<std::optional<iam::Policy>> ReadOptionalPolicy(const json& object, const char* key, const std::string& where) {
+  auto it = object.find(key);
   if (it == object.end() || it->is_null()) return std::optional<iam::Policy>();
-  Result<iam::Policy> policy = ReadPolicy(*it, where + ".permission_boundary");
+  Result<iam::Policy> policy = ReadPolicy(*it, where + "." + key);
   if (!policy.ok()) return policy.error();
   return std::optional<iam::Policy>(std::move(*policy));
 }
@@ -94,7 +95,7 @@ Result<SnapshotRole> ReadRole(const json& value, const std::string& account, con
   Result<std::vector<iam::Policy>> policies = ReadPolicies(value, "policies", where);
   if (!policies.ok()) return policies.error();
   role.policies = std::move(*policies);
-  Result<std::optional<iam::Policy>> boundary = ReadBoundary(value, where);
+  Result<std::optional<iam::Policy>> boundary = ReadOptionalPolicy(value, "permission_boundary", where);
   if (!boundary.ok()) return boundary.error();
   role.permission_boundary = std::move(*boundary);
   return role;
@@ -143,7 +144,7 @@ Result<SnapshotUser> ReadUser(const json& value, const std::string& account, con
   Result<std::vector<iam::Policy>> policies = ReadPolicies(value, "policies", where);
   if (!policies.ok()) return policies.error();
   user.policies = std::move(*policies);
-  Result<std::optional<iam::Policy>> boundary = ReadBoundary(value, where);
+  Result<std::optional<iam::Policy>> boundary = ReadOptionalPolicy(value, "permission_boundary", where);
   if (!boundary.ok()) return boundary.error();
   user.permission_boundary = std::move(*boundary);
   Result<std::vector<std::string>> groups = ReadStrings(value, "groups", where);
@@ -207,14 +208,45 @@ Result<std::vector<SnapshotBucket>> ReadBuckets(const json& value, const std::st
     Result<std::string> name = ReadString((*it)[i], "name", at, true);
     if (!name.ok()) return name.error();
     bucket.name = *name;
-    if (auto policy = (*it)[i].find("policy"); policy != (*it)[i].end() && !policy->is_null()) {
-      Result<iam::Policy> parsed = ReadPolicy(*policy, at + ".policy");
-      if (!parsed.ok()) return parsed.error();
-      bucket.policy = std::move(*parsed);
-    }
+    Result<std::optional<iam::Policy>> policy = ReadOptionalPolicy((*it)[i], "policy", at);
+    if (!policy.ok()) return policy.error();
+    bucket.policy = std::move(*policy);
     buckets.push_back(std::move(bucket));
   }
   return buckets;
+}
+
+Result<SnapshotKey> ReadKey(const json& value, const std::string& account, const std::string& where) {
+  if (!value.is_object()) return Invalid(where, "expected an object");
+  SnapshotKey key;
+  Result<std::string> id = ReadString(value, "id", where, true);
+  if (!id.ok()) return id.error();
+  key.id = *id;
+  Result<std::string> arn = ReadString(value, "arn", where, true);
+  if (!arn.ok()) return arn.error();
+  key.arn = *arn;
+  // The ARN is the finding's resource, so it must name this key of this account.
+  if (!key.arn.starts_with("arn:") || key.arn.find(":kms:") == std::string::npos ||
+      !key.arn.ends_with(":" + account + ":key/" + key.id)) {
+    return Invalid(where + ".arn", "\"" + key.arn + "\" is not the ARN of KMS key " + key.id + " of account " + account);
+  }
+  Result<std::optional<iam::Policy>> policy = ReadOptionalPolicy(value, "policy", where);
+  if (!policy.ok()) return policy.error();
+  key.policy = std::move(*policy);
+  return key;
+}
+
+Result<std::vector<SnapshotKey>> ReadKeys(const json& value, const std::string& account, const std::string& where) {
+  std::vector<SnapshotKey> keys;
+  auto it = value.find("keys");
+  if (it == value.end()) return keys;
+  if (!it->is_array()) return Invalid(where + ".keys", "expected a list");
+  for (size_t i = 0; i < it->size(); ++i) {
+    Result<SnapshotKey> key = ReadKey((*it)[i], account, where + ".keys[" + std::to_string(i) + "]");
+    if (!key.ok()) return key.error();
+    keys.push_back(std::move(*key));
+  }
+  return keys;
 }
 
 Result<std::vector<SnapshotTrail>> ReadTrails(const json& value, const std::string& where) {
@@ -243,6 +275,9 @@ Status ReadAccountResources(const json& value, SnapshotAccount& account, const s
   Result<std::vector<SnapshotBucket>> buckets = ReadBuckets(value, where);
   if (!buckets.ok()) return buckets.error();
   account.buckets = std::move(*buckets);
+  Result<std::vector<SnapshotKey>> keys = ReadKeys(value, account.id, where);
+  if (!keys.ok()) return keys.error();
+  account.keys = std::move(*keys);
   Result<std::vector<SnapshotTrail>> trails = ReadTrails(value, where);
   if (!trails.ok()) return trails.error();
   account.trails = std::move(*trails);

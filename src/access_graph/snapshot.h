@@ -15,8 +15,9 @@
 //                                                 "created": "2026-01-02T03:04:05Z"}]}],
 //        "groups": [{"name": N, "arn": ARN, "policies": [POLICY...]}],
 //        "oidc_providers": [ARN...], "saml_providers": [ARN...],
-//        "buckets": [{"name": N, "policy": POLICY}], "trails": [{"name": N, "arn": ARN,
-//                     "organization_trail": false}],
+//        "buckets": [{"name": N, "policy": POLICY}],
+//        "keys": [{"id": KEY ID, "arn": ARN, "policy": POLICY}],
+//        "trails": [{"name": N, "arn": ARN, "organization_trail": false}],
 //        "errors": ["what could not be read, and why"]}},
 //    "collected_at": "2026-11-28T02:00:00Z"}
 //
@@ -24,6 +25,10 @@
 // in AWS, where a group's policies apply to each member): SnapshotUser.policies
 // holds both, the group ones named "group <name>: <policy>", so every analysis
 // sees a path through a group without knowing about groups.
+//
+// "keys" are the customer managed KMS keys of the region the snapshot was
+// collected in (keys are regional; AWS managed keys and keys pending deletion
+// are left out). Snapshots without "buckets" or "keys" read as having none.
 //
 // A POLICY is a document (object or JSON text, URL-encoded or not) or
 // {"name": N, "document": D}. SCP levels follow `ou_path` (root first), then
@@ -80,6 +85,14 @@ struct SnapshotBucket {
   std::optional<iam::Policy> policy;
 };
 
+// A customer managed KMS key of the account and its key policy, when it
+// could be read (S10).
+struct SnapshotKey {
+  std::string id;
+  std::string arn;
+  std::optional<iam::Policy> policy;
+};
+
 struct SnapshotTrail {
   std::string name;
   std::string arn;
@@ -97,6 +110,7 @@ struct SnapshotAccount {
   std::vector<std::string> oidc_providers;
   std::vector<std::string> saml_providers;
   std::vector<SnapshotBucket> buckets;
+  std::vector<SnapshotKey> keys;
   std::vector<SnapshotTrail> trails;
   // What a live collection could not read in this account (partial
   // snapshots are analysed, but their gaps are reported).

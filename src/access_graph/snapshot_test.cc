@@ -109,6 +109,45 @@ TEST(SnapshotTest, ReadsAccessKeysBucketsTrailsErrorsAndCollectionTime) {
   EXPECT_EQ(account.errors, std::vector<std::string>{"s3:ListBuckets: AccessDenied"});
 }
 
+TEST(SnapshotTest, ReadsKmsKeysWithTheirPolicies) {
+  nlohmann::json input = TestSnapshot();
+  const char* arn = "arn:aws:kms:us-east-1:333333333333:key/k-1";
+  input["accounts"]["333333333333"]["keys"] = {
+      {{"id", "k-1"}, {"arn", arn}, {"policy", Trust({{"AWS", "*"}}).dump()}},  // as KMS returns it: text
+      {{"id", "k-2"}, {"arn", "arn:aws:kms:us-east-1:333333333333:key/k-2"}}};
+  Result<Snapshot> snapshot = ParseSnapshot(input);
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  const SnapshotAccount& alpha = *snapshot->FindAccount("333333333333");
+  ASSERT_EQ(alpha.keys.size(), 2u);
+  EXPECT_EQ(alpha.keys[0].id, "k-1");
+  EXPECT_EQ(alpha.keys[0].arn, arn);
+  ASSERT_TRUE(alpha.keys[0].policy.has_value());
+  ASSERT_EQ(alpha.keys[0].policy->statements.size(), 1u);
+  EXPECT_TRUE(alpha.keys[0].policy->statements[0].principals.everyone);
+  EXPECT_FALSE(alpha.keys[1].policy.has_value());
+  EXPECT_TRUE(snapshot->FindAccount("222222222222")->keys.empty());  // no "keys": none, as in older snapshots
+}
+
+TEST(SnapshotTest, KeyErrorsNameTheBadValue) {
+  auto with_keys = [](nlohmann::json keys) {
+    nlohmann::json input = TestSnapshot();
+    input["accounts"]["333333333333"]["keys"] = std::move(keys);
+    return input;
+  };
+  ExpectError(with_keys({{"id", "k-1"}}), "snapshot accounts.333333333333.keys: expected a list");
+  ExpectError(with_keys(nlohmann::json::array({"k-1"})), "snapshot accounts.333333333333.keys[0]: expected an object");
+  ExpectError(with_keys({{{"arn", "arn:aws:kms:us-east-1:333333333333:key/k-1"}}}),
+              "snapshot accounts.333333333333.keys[0]: missing \"id\"");
+  ExpectError(with_keys({{{"id", "k-1"}, {"arn", "arn:aws:kms:us-east-1:444444444444:key/k-1"}}}),
+              "snapshot accounts.333333333333.keys[0].arn: \"arn:aws:kms:us-east-1:444444444444:key/k-1\" is not the "
+              "ARN of KMS key k-1 of account 333333333333");
+  Result<Snapshot> bad_policy = ParseSnapshot(
+      with_keys({{{"id", "k-1"}, {"arn", "arn:aws:kms:us-east-1:333333333333:key/k-1"}, {"policy", "{not json"}}}));
+  ASSERT_FALSE(bad_policy.ok());
+  EXPECT_TRUE(bad_policy.error().message.starts_with("snapshot accounts.333333333333.keys[0].policy: "))
+      << bad_policy.error().message;
+}
+
 TEST(SnapshotTest, RejectsABadKeyCreationTime) {
   nlohmann::json input = TestSnapshot();
   input["accounts"]["222222222222"]["users"][0]["access_keys"] = {{{"id", "AKIA"}, {"created", "yesterday"}}};
