@@ -8,6 +8,7 @@
 #include "aws/iam.h"
 #include "aws/s3.h"
 #include "base/time_format.h"
+#include "snapshot/key_snapshot.h"
 
 namespace foyer::snapshot {
 namespace {
@@ -24,6 +25,7 @@ class AccountCollector {
     CollectAuthorization(out);
     CollectProviders(out);
     CollectBuckets(out);
+    CollectKeys(config_, out, errors_);
     CollectTrails(out);
     if (!errors_.empty()) out["errors"] = errors_;
     return out;

@@ -1,8 +1,9 @@
 // One account's part of a snapshot: IAM (GetAccountAuthorizationDetails:
-// roles, users, groups and their policies; MFA devices, access keys, identity providers), its buckets with their
-// policies and its trails. What cannot be read is listed in "errors" and
-// the rest is still collected: a partial snapshot is analysed, with its gaps
-// reported, rather than none.
+// roles, users, groups and their policies; MFA devices, access keys, identity
+// providers), its buckets with their policies, its KMS keys with their key
+// policies (key_snapshot.h) and its trails. What cannot be read is listed in
+// "errors" and the rest is still collected: a partial snapshot is analysed,
+// with its gaps reported, rather than none.
 #ifndef FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
 #define FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
 
