@@ -263,6 +263,63 @@ TEST(AuditTest, OpenBucketPolicyButNotAConditionedOne) {
   EXPECT_EQ(Rules(Audit(snapshot)), std::vector<std::string>{"S10-resource-policy-open s3://alpha-data"});
 }
 
+json Key(const std::string& account, const std::string& id, json policy) {
+  return {{"id", id}, {"arn", "arn:aws:kms:us-east-1:" + account + ":key/" + id}, {"policy", std::move(policy)}};
+}
+
+json KeyPolicy(json principal, json condition = nullptr) {
+  json statement = {{"Effect", "Allow"}, {"Principal", std::move(principal)}, {"Action", "kms:*"}, {"Resource", "*"}};
+  if (!condition.is_null()) statement["Condition"] = std::move(condition);
+  return {{"Version", "2012-10-17"}, {"Statement", {statement}}};
+}
+
+TEST(AuditTest, OpenKeyPolicyButNotTheDefaultOneNorAnOrganizationPinnedOne) {
+  json snapshot = CleanSnapshot();
+  json pinned = KeyPolicy("*", {{"StringEquals", {{"aws:PrincipalOrgID", "o-test"}}}});
+  Account(snapshot, kAlpha)["keys"] = {
+      Key(kAlpha, "k-open", KeyPolicy({{"AWS", "*"}}).dump()),  // KMS returns the policy as text
+      Key(kAlpha, "k-default", KeyPolicy({{"AWS", "arn:aws:iam::333333333333:root"}})),
+      Key(kAlpha, "k-org", pinned)};
+  std::vector<Finding> findings = Audit(snapshot);
+  ASSERT_EQ(Rules(findings),
+            std::vector<std::string>{"S10-resource-policy-open arn:aws:kms:us-east-1:333333333333:key/k-open"});
+  EXPECT_EQ(findings[0].severity, Severity::kHigh);
+  EXPECT_EQ(findings[0].account, kAlpha);
+  EXPECT_EQ(findings[0].message, "the policy of key k-open allows every principal, without condition");
+  EXPECT_EQ(findings[0].evidence, std::vector<std::string>{
+      "accounts.333333333333.keys[0].policy statement 0: Allow kms:* to *, without condition"});
+}
+
+TEST(AuditTest, BucketAndKeyPoliciesNamingAccountsOutsideTheOrganization) {
+  json snapshot = CleanSnapshot();
+  json partner = KeyPolicy({{"AWS", {"arn:aws:iam::999999999999:root", "arn:aws:iam::444444444444:role/reader"}}});
+  json bucket_policy = json::parse(R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::888888888888:role/x"}, "Action": "s3:GetObject",
+       "Resource": "arn:aws:s3:::alpha-data/*"},
+      {"Effect": "Deny", "Principal": {"AWS": "777777777777"}, "Action": "s3:*", "Resource": "*"}]})");
+  Account(snapshot, kAlpha)["keys"] = {Key(kAlpha, "k-partner", partner)};
+  Account(snapshot, kAlpha)["buckets"] = {{{"name", "alpha-data"}, {"policy", bucket_policy}}};
+  std::vector<Finding> findings = Audit(snapshot);
+  ASSERT_EQ(Rules(findings), (std::vector<std::string>{
+                                 "S10-resource-policy-outside arn:aws:kms:us-east-1:333333333333:key/k-partner",
+                                 "S10-resource-policy-outside s3://alpha-data"}));
+  EXPECT_EQ(findings[0].severity, Severity::kMedium);
+  EXPECT_EQ(findings[0].message, "the policy of key k-partner allows account 999999999999, outside the organization");
+  EXPECT_EQ(findings[1].message, "the policy of bucket alpha-data allows account 888888888888, outside the organization");
+  EXPECT_EQ(findings[1].evidence, std::vector<std::string>{
+      "accounts.333333333333.buckets[0].policy statement 0: Allow s3:getobject to AWS arn:aws:iam::888888888888:role/x"
+      ", without condition"});
+}
+
+TEST(AuditTest, ResourcePoliciesNamingAccountsOfTheOrganizationAreNotOutside) {
+  json snapshot = CleanSnapshot();
+  json cross = KeyPolicy({{"AWS", {"111111111111", "arn:aws:iam::222222222222:role/foyer/ops",
+                                   "arn:aws:iam::444444444444:root"}}});
+  Account(snapshot, kAlpha)["keys"] = {Key(kAlpha, "k-cross", cross)};
+  Account(snapshot, kAlpha)["buckets"] = {{{"name", "alpha-data"}, {"policy", cross}}};
+  EXPECT_EQ(Rules(Audit(snapshot)), std::vector<std::string>{});
+}
+
 TEST(AuditTest, IncompleteCollectionIsReported) {
   json snapshot = CleanSnapshot();
   Account(snapshot, kAlpha)["errors"] = {"iam:GetAccountAuthorizationDetails: AccessDenied"};

@@ -43,7 +43,8 @@ void CheckPaths(const AuditContext& context, std::vector<Finding>& findings);
 // S2 and the guardrails: SCPs that must deny, proven with the policy engine.
 void CheckGuardrails(const AuditContext& context, std::vector<Finding>& findings);
 
-// S10: resource policies open to everyone.
+// S10: bucket and KMS key policies open to everyone, or naming accounts
+// outside the organization.
 void CheckResourcePolicies(const AuditContext& context, std::vector<Finding>& findings);
 
 }  // namespace foyer::audit
