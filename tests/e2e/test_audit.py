@@ -292,6 +292,59 @@ class AuditTest(unittest.TestCase):
         _, report = self.audit(outside_group)
         self.assertNotIn(builder, [f["resource"] for f in report["findings"] if f["rule"].startswith("S4")])
 
+    def test_key_and_bucket_policies_open_or_naming_an_outside_account_are_found(self):
+        kms = self.org.client("kms", self.org.payments)
+        s3 = self.org.client("s3", self.org.payments)
+        outside = "999999999999"
+        account_root = {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{self.org.payments}:root"},
+                        "Action": "kms:*", "Resource": "*"}
+        keys = {
+            "open": kms.create_key(Policy=document(
+                {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"})),
+            "partner": kms.create_key(Policy=document(account_root, {
+                "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{outside}:root"},
+                "Action": "kms:Decrypt", "Resource": "*"})),
+            "default": kms.create_key(),  # the account's root may do everything
+            # moto refuses DescribeKey to everyone: this key cannot be read
+            "hidden": kms.create_key(Policy=document(account_root, {
+                "Effect": "Deny", "Principal": "*", "Action": "kms:DescribeKey", "Resource": "*"})),
+        }
+        keys = {name: key["KeyMetadata"] for name, key in keys.items()}
+        s3.create_bucket(Bucket="payments-partner-share")
+        s3.put_bucket_policy(Bucket="payments-partner-share", Policy=document(
+            {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{outside}:role/reader"},
+             "Action": "s3:GetObject", "Resource": "arn:aws:s3:::payments-partner-share/*"}))
+        try:
+            broken = self.snapshot(self.management_env, "--via", "organization-account-access-role")
+            policies = {keys[name]["KeyId"]: kms.get_key_policy(KeyId=keys[name]["KeyId"], PolicyName="default")
+                        ["Policy"] for name in ("open", "partner", "default")}
+        finally:
+            kms.put_key_policy(KeyId=keys["hidden"]["KeyId"], PolicyName="default", Policy=document(account_root))
+            for key in keys.values():
+                kms.schedule_key_deletion(KeyId=key["KeyId"], PendingWindowInDays=7)
+            s3.delete_bucket_policy(Bucket="payments-partner-share")
+            s3.delete_bucket(Bucket="payments-partner-share")
+        with open(broken) as f:
+            account = json.load(f)["accounts"][self.org.payments]
+        self.assertEqual(sorted(account["keys"], key=lambda k: k["id"]), sorted(
+            ({"id": key["KeyId"], "arn": key["Arn"], "policy": policies[key["KeyId"]]}
+             for name, key in keys.items() if name != "hidden"), key=lambda k: k["id"]))
+        self.assertEqual(len(account["errors"]), 1, account["errors"])
+        self.assertTrue(account["errors"][0].startswith(f"kms:DescribeKey {keys['hidden']['KeyId']}: "),
+                        account["errors"])
+        _, report = self.audit(broken)
+        found = sorted((f["rule"], f["severity"], f["resource"]) for f in report["findings"]
+                       if f["rule"].startswith("S10") or f["rule"] == "snapshot-incomplete")
+        self.assertEqual(found, sorted([
+            ("S10-resource-policy-open", "high", keys["open"]["Arn"]),
+            ("S10-resource-policy-outside", "medium", keys["partner"]["Arn"]),
+            ("S10-resource-policy-outside", "medium", "s3://payments-partner-share"),
+            ("snapshot-incomplete", "medium", self.org.payments),
+        ]))
+        with open(self.snapshot(self.management_env, "--via", "organization-account-access-role")) as f:
+            repaired = json.load(f)["accounts"][self.org.payments]
+        self.assertEqual((repaired["keys"], repaired.get("errors")), ([], None))  # pending deletion: left out
+
     def repair(self, payments_iam, admin_iam, sre_trust):
         sre_trust["Statement"].pop()
         admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
