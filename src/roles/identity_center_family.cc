@@ -131,6 +131,9 @@ Status AddLeftoverSets(const org::PlanContext& context, org::Plan& plan) {
   if (!management.ok()) return management.error();
   aws::OrganizationsClient organizations(std::move(*management));
   auto delegated = IsDelegatedAdministrator(organizations, *admin_id);
+  // Where Organizations does not know Identity Center's service principal
+  // (a partition without it), nothing can have been delegated to it.
+  if (!delegated.ok() && delegated.error().code == "InvalidInputException") return OkStatus();
   if (!delegated.ok()) return delegated.error();
   if (!*delegated) return OkStatus();
   std::string looked_in;

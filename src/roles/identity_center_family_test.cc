@@ -128,6 +128,18 @@ TEST_F(IdentityCenterFamilyTest, WithoutIdentityCenterOnlyTheDelegationIsAsked) 
   EXPECT_EQ(TargetOf(0), "AWSOrganizationsV20161128.ListDelegatedAdministrators");
 }
 
+TEST_F(IdentityCenterFamilyTest, WithoutIdentityCenterAnUnknownServicePrincipalMeansNothingToFind) {
+  spec_.identity.identity_center.reset();
+  transport_->Reply(400, R"({"__type":"InvalidInputException","Reason":"INVALID_SERVICE_PRINCIPAL",
+                            "Message":"You specified an unrecognized service principal."})");
+  Result<org::Plan> plan = PlanWith(true);
+  ASSERT_TRUE(plan.ok()) << plan.error().Describe();
+  EXPECT_TRUE(plan->changes.empty());
+
+  transport_->Reply(400, R"({"__type":"AccessDeniedException","Message":"no"})");
+  EXPECT_FALSE(PlanWith(true).ok());
+}
+
 TEST_F(IdentityCenterFamilyTest, RemovedSectionLeavesNoPermissionSetOfFoyers) {
   spec_.identity.identity_center.reset();
   transport_->Reply(200, json({{"DelegatedAdministrators", {{{"Id", kAdmin}}}}}).dump());
