@@ -1,6 +1,7 @@
 #include "audit/plan_proof.h"
 
 #include <algorithm>
+#include <set>
 
 #include "access_graph/graph.h"
 #include "audit/audit.h"
@@ -31,7 +32,47 @@ bool IsProvenRule(const std::string& rule) {
   return rule.starts_with("S2-") || rule.starts_with("S4-") || rule.starts_with("S7-") || rule.starts_with("S8-");
 }
 
+void Replace(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
 }  // namespace
+
+ProofIds IdsWithStandIns(const std::vector<org::DesiredAccount>& accounts,
+                         const std::map<std::string, std::string>& account_ids) {
+  ProofIds out{account_ids, {}};
+  std::set<std::string> in_use;
+  for (const auto& [name, id] : account_ids) in_use.insert(id);
+  std::vector<std::string> names = {std::string(org::kManagementAccountName)};
+  for (const org::DesiredAccount& account : accounts) names.push_back(account.name);
+  long long next = 1;
+  for (const std::string& name : names) {
+    if (out.ids.count(name)) continue;
+    std::string id;
+    do {
+      id = std::to_string(next++);
+      id.insert(0, 12 - id.size(), '0');
+    } while (in_use.count(id));
+    out.ids[name] = id;
+    out.stand_ins[id] = name;
+  }
+  return out;
+}
+
+void NameStandIns(const ProofIds& ids, std::vector<Finding>& findings) {
+  for (Finding& finding : findings) {
+    for (const auto& [id, name] : ids.stand_ins) {
+      const std::string shown = "<id of account " + name + ">";
+      Replace(finding.account, id, shown);
+      Replace(finding.resource, id, shown);
+      Replace(finding.message, id, shown);
+      Replace(finding.fix, id, shown);
+      for (std::string& line : finding.evidence) Replace(line, id, shown);
+    }
+  }
+}
 
 Result<access_graph::Snapshot> PlannedSnapshot(const std::vector<roles::AccountRoles>& desired,
                                                const std::map<std::string, std::string>& account_ids,
@@ -42,8 +83,7 @@ Result<access_graph::Snapshot> PlannedSnapshot(const std::vector<roles::AccountR
   for (const roles::AccountRoles& account : desired) {
     auto id = account_ids.find(account.account);
     if (id == account_ids.end()) {
-      return MakeError("AccountNotCreated", "the plan-time proof needs the id of account " + account.account +
-                                                ", which does not exist yet; it runs once apply created it");
+      return MakeError("AccountNotCreated", "the plan-time proof was given no id for account " + account.account);
     }
     accounts.push_back({{"id", id->second},
                         {"name", account.account},
@@ -69,16 +109,15 @@ std::vector<Finding> ProveInvariants(const access_graph::Snapshot& planned) {
 Result<std::vector<Finding>> ProvePlannedRoles(const spec::Spec& spec, const std::vector<org::DesiredAccount>& accounts,
                                                const std::map<std::string, std::string>& account_ids,
                                                const std::string& organization_id, const std::string& partition) {
-  auto admin = account_ids.find(spec.accounts.admin.value);
-  auto management = account_ids.find(std::string(org::kManagementAccountName));
-  if (admin == account_ids.end() || management == account_ids.end()) {
-    return MakeError("AccountNotCreated", "the plan-time proof runs once the admin account exists");
-  }
-  roles::DocumentIds ids{roles::AdminAccount{partition, admin->second}, organization_id};
-  auto planned = PlannedSnapshot(roles::DesiredRoles(spec, accounts, ids), account_ids, management->second,
-                                 organization_id, partition);
+  ProofIds known = IdsWithStandIns(accounts, account_ids);
+  const std::string organization = organization_id.empty() ? kOrganizationStandIn : organization_id;
+  roles::DocumentIds ids{roles::AdminAccount{partition, known.ids.at(spec.accounts.admin.value)}, organization};
+  auto planned = PlannedSnapshot(roles::DesiredRoles(spec, accounts, ids), known.ids,
+                                 known.ids.at(std::string(org::kManagementAccountName)), organization, partition);
   if (!planned.ok()) return planned.error();
-  return ProveInvariants(*planned);
+  std::vector<Finding> findings = ProveInvariants(*planned);
+  NameStandIns(known, findings);
+  return findings;
 }
 
 }  // namespace foyer::audit

@@ -165,6 +165,8 @@ class FirstApplyTest(ApplyTestCase):
         self.assertEqual(org_changes["account.payments-production"]["fields"]["ou"]["after"],
                          "Workloads/production")
         self.assertEqual([e["action"] for e in self.proxy.log() if not is_read(e["action"])], [])
+        # The first plan is proven too, under stand-in ids for the accounts it creates.
+        self.assertEqual([n for n in plan["notes"] if "not proven" in n], [])
 
         applied = self.foyer("apply", "--yes")
         self.assertEqual(applied.returncode, 0, applied.stderr)
