@@ -7,9 +7,11 @@ against moto (the AWS emulator) and a real OpenID provider, both on loopback.
 Everything is foyer: validate the spec, plan and apply it with the
 management account's keys (organization, OUs, accounts, roles with exact
 trust policies, guardrails, audit trail, state buckets), plan again to see
-nothing left to do, configure a person's client, log in through the browser
-flow (a scripted person signs in), move into accounts, write AWS profiles,
-generate the Terraform scaffolding, and check policies.
+nothing left to do, prove who can reach an account, audit the organization,
+see the audit fail once a KMS key is opened to everyone (the one change made
+with boto3, as someone would), configure a person's client, log in through
+the browser flow (a scripted person signs in), move into accounts, write AWS
+profiles, generate the Terraform scaffolding, and check policies.
 """
 import json
 import os
@@ -35,8 +37,10 @@ def say(text):
     print(("\n\033[36m# %s\033[0m" if COLOR else "\n# %s") % text, flush=True)
 
 
-def run(args, env, quiet=False, **kwargs):
-    """Runs and shows a command; `quiet` keeps its output for the caller."""
+def run(args, env, quiet=False, expect_failure=False, **kwargs):
+    """Runs and shows a command; `quiet` keeps its output for the caller.
+    A non-zero exit status ends the demo, unless `expect_failure`: then the
+    status is shown, and a zero status ends the demo instead."""
     shown = " ".join(shlex.quote(a) for a in ["foyer"] + args[1:]) if args[0] == FOYER else " ".join(args)
     shown = shown.replace(os.path.dirname(os.path.dirname(SPEC)) + "/", "")
     if DEMO_HOME:
@@ -47,7 +51,11 @@ def run(args, env, quiet=False, **kwargs):
         for text in (result.stdout, result.stderr):
             sys.stdout.write(text.replace(DEMO_HOME, "$DEMO") if DEMO_HOME else text)
     sys.stdout.flush()
-    if result.returncode != 0:
+    if expect_failure:
+        if result.returncode == 0:
+            raise SystemExit("demo: the command above succeeded, but it should have failed")
+        print(f"(exit status {result.returncode}: a CI job stops here)", flush=True)
+    elif result.returncode != 0:
         raise SystemExit(f"demo: the command above failed with exit status {result.returncode}")
     return result.stdout
 
@@ -84,6 +92,18 @@ def account_ids(env):
     accounts = json.loads(subprocess.run([FOYER, "accounts", "--format", "json"], env=env, text=True,
                                          capture_output=True, check=True).stdout)
     return {account["name"]: account["id"] for account in accounts}
+
+
+def open_kms_key(moto, account):
+    """A KMS key in `account` whose policy lets every principal do everything."""
+    creds = moto.client("sts").assume_role(
+        RoleArn=f"arn:aws:iam::{account}:role/OrganizationAccountAccessRole",
+        RoleSessionName="demo")["Credentials"]
+    kms = moto.client("kms", aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                      aws_session_token=creds["SessionToken"])
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "Everyone", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}]}
+    return kms.create_key(Description="shared", Policy=json.dumps(policy))["KeyMetadata"]["KeyId"]
 
 
 def log_in(env):
@@ -153,6 +173,13 @@ def tell_the_story(home):
 
         say("Auditing the whole organization against rules S1-S10")
         run([FOYER, "audit", "--via", "organization-account-access-role"], management_env)
+
+        say("Someone opens a KMS key in payments-production to the world; the audit a CI job runs fails")
+        key_id = open_kms_key(moto, ids["payments-production"])
+        print(f'(with boto3, as OrganizationAccountAccessRole: key {key_id}, its policy allowing '
+              f'{{"AWS": "*"}} kms:* without condition)', flush=True)
+        run([FOYER, "audit", "--via", "organization-account-access-role", "--fail-on", "high"], management_env,
+            expect_failure=True)
 
         say("A person's client configuration, then the browser login with OIDC + PKCE")
         run([FOYER, "configure", "--org", "acme", "--admin-account", admin, "--management-account",
