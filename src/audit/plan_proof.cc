@@ -5,6 +5,7 @@
 
 #include "access_graph/graph.h"
 #include "audit/audit.h"
+#include "audit/planned_state.h"
 #include "org/naming.h"
 #include "roles/role_documents.h"
 
@@ -12,21 +13,6 @@ namespace foyer::audit {
 namespace {
 
 using nlohmann::json;
-
-const json& AllowEverything() {
-  static const json document = {{"Version", "2012-10-17"},
-                                {"Statement", {{{"Effect", "Allow"}, {"Action", "*"}, {"Resource", "*"}}}}};
-  return document;
-}
-
-json PlannedRole(const roles::DesiredRole& role, const std::string& account_id, const std::string& partition) {
-  json policies = json::array();
-  for (const auto& [name, document] : role.inline_policies) policies.push_back({{"name", name}, {"document", document}});
-  for (const std::string& arn : role.managed_policies) policies.push_back({{"name", arn}, {"document", AllowEverything()}});
-  return {{"arn", roles::RoleArn(partition, account_id, role.name)},
-          {"trust_policy", role.trust_policy},
-          {"policies", policies}};
-}
 
 bool IsProvenRule(const std::string& rule) {
   return rule.starts_with("S2-") || rule.starts_with("S4-") || rule.starts_with("S7-") || rule.starts_with("S8-");
@@ -41,9 +27,10 @@ void Replace(std::string& text, const std::string& from, const std::string& to) 
 }  // namespace
 
 ProofIds IdsWithStandIns(const std::vector<org::DesiredAccount>& accounts,
-                         const std::map<std::string, std::string>& account_ids) {
+                         const std::map<std::string, std::string>& account_ids,
+                         const std::set<std::string>& also_in_use) {
   ProofIds out{account_ids, {}};
-  std::set<std::string> in_use;
+  std::set<std::string> in_use = also_in_use;
   for (const auto& [name, id] : account_ids) in_use.insert(id);
   std::vector<std::string> names = {std::string(org::kManagementAccountName)};
   for (const org::DesiredAccount& account : accounts) names.push_back(account.name);
@@ -89,7 +76,7 @@ Result<access_graph::Snapshot> PlannedSnapshot(const std::vector<roles::AccountR
                         {"name", account.account},
                         {"tags", {{std::string(org::kKindTag), std::string(org::KindName(account.kind))}}}});
     json roles = json::array();
-    for (const roles::DesiredRole& role : account.roles) roles.push_back(PlannedRole(role, id->second, partition));
+    for (const roles::DesiredRole& role : account.roles) roles.push_back(PlannedRoleJson(role, id->second, partition));
     iam[id->second] = {{"roles", roles}};
   }
   json snapshot = {{"organization", {{"id", organization_id}, {"management_account", management_id}, {"accounts", accounts}}},

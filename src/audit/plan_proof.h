@@ -15,6 +15,7 @@
 #define FOYER_AUDIT_PLAN_PROOF_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,8 +54,10 @@ struct ProofIds {
   std::map<std::string, std::string> ids;        // account name -> live or stand-in id
   std::map<std::string, std::string> stand_ins;  // stand-in id -> account name
 };
+// `also_in_use`: other ids stand-ins must not take (accounts outside the spec).
 ProofIds IdsWithStandIns(const std::vector<org::DesiredAccount>& accounts,
-                         const std::map<std::string, std::string>& account_ids);
+                         const std::map<std::string, std::string>& account_ids,
+                         const std::set<std::string>& also_in_use = {});
 
 // Shows stand-in ids in `findings` as "<id of account NAME>", as plan does.
 void NameStandIns(const ProofIds& ids, std::vector<Finding>& findings);

@@ -398,6 +398,7 @@ class AppliedOrganizationTest(unittest.TestCase):
             self.assertEqual((clean.returncode, clean.stdout), (0, "0 findings: 0 high, 0 medium, 0 low\n"))
 
             accounts = {a["Name"]: a["Id"] for a in moto.client("organizations").list_accounts()["Accounts"]}
+            self.check_planned_snapshot(moto, env, home, accounts)
             creds = moto.client("sts").assume_role(
                 RoleArn=f"arn:aws:iam::{accounts['payments-production']}:role/OrganizationAccountAccessRole",
                 RoleSessionName="test-break")["Credentials"]
@@ -411,6 +412,52 @@ class AppliedOrganizationTest(unittest.TestCase):
             self.assertEqual([(r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"])
                               for r in results],
                              [("S8-trust-everyone", f"arn:aws:iam::{accounts['payments-production']}:role/open")])
+
+    def check_planned_snapshot(self, moto, env, home, accounts):
+        """`foyer snapshot --planned` answers who-can for a spec not applied yet, and writes nothing."""
+        changed = os.path.join(home, "changed.toml")
+        with open(changed, "w") as f:
+            f.write(APPLIED_SPEC.replace('[[group]]\nname = "sre"', '[[domain]]\nname = "ledger"\n\n'
+                                         '[[group]]\nname = "engineers"\ngrants = [{ role = "Administrator", '
+                                         'in = { domains = ["payments"] } }]\n\n[[group]]\nname = "sre"'))
+        planned_file = os.path.join(home, "planned.json")
+        planned = run(moto, env, "snapshot", "--planned", "--spec", changed, "--via",
+                      "organization-account-access-role", "-o", planned_file)
+        self.assertEqual(planned.returncode, 0, planned.stderr)
+        self.assertIn("1 accounts not created yet (stand-in ids)", planned.stderr)
+        admin, payments = accounts["admin"], accounts["payments-production"]
+        administrator = f"arn:aws:iam::{payments}:role/foyer/Administrator"
+        landing = {group: f"arn:aws:iam::{admin}:role/foyer/{group}" for group in ("sre", "engineers")}
+
+        def reachers(target, *source):
+            result = run(moto, env, "who-can", target, "--role", "Administrator", "--format", "json",
+                         "--via", "organization-account-access-role", *source)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            return {p["principal"]: [h["to"] for h in p["hops"]] for p in json.loads(result.stdout)["principals"]
+                    if p["kind"] == "role"}
+
+        self.assertEqual(reachers("payments/production"), {landing["sre"]: [administrator]})
+        self.assertEqual(reachers("payments/production", "--snapshot", planned_file),
+                         {landing["sre"]: [administrator], landing["engineers"]: [administrator]})
+        with open(planned_file) as f:
+            snapshot = json.load(f)
+        (stand_in, name), = snapshot["planned"]["stand_ins"].items()
+        self.assertEqual(name, "ledger-production")
+        self.assertNotIn(stand_in, accounts.values())
+        # engineers' grant picks payments only.
+        self.assertEqual(reachers("ledger-production", "--snapshot", planned_file),
+                         {landing["sre"]: [f"arn:aws:iam::{stand_in}:role/foyer/Administrator"]})
+        audited = run(moto, env, "audit", "--snapshot", planned_file, "--fail-on", "high")
+        self.assertEqual(audited.returncode, 0, audited.stdout + audited.stderr)
+        # Nothing was written: no engineers landing role, no ledger account.
+        creds = moto.client("sts").assume_role(RoleArn=f"arn:aws:iam::{admin}:role/OrganizationAccountAccessRole",
+                                               RoleSessionName="test-read")["Credentials"]
+        admin_iam = moto.client("iam", aws_access_key_id=creds["AccessKeyId"],
+                                aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+        landing_roles = [r["RoleName"] for r in admin_iam.list_roles(PathPrefix="/foyer/")["Roles"]]
+        self.assertIn("sre", landing_roles)
+        self.assertNotIn("engineers", landing_roles)
+        self.assertNotIn("ledger-production", [a["Name"] for a in moto.client("organizations").list_accounts()["Accounts"]])
 
 
 if __name__ == "__main__":
