@@ -7,7 +7,8 @@ against moto (the AWS emulator) and a real OpenID provider, both on loopback.
 Everything is foyer: validate the spec, plan and apply it with the
 management account's keys (organization, OUs, accounts, roles with exact
 trust policies, guardrails, audit trail, state buckets), plan again to see
-nothing left to do, prove who can reach an account, audit the organization,
+nothing left to do, prove who can reach an account, prove a proposed change
+before applying it (snapshot --planned), audit the organization,
 see the audit fail once a KMS key is opened to everyone (the one change made
 with boto3, as someone would), configure a person's client, log in through
 the browser flow (a scripted person signs in), move into accounts, write AWS
@@ -86,6 +87,20 @@ def acme_spec_for(issuer, home):
     with open(path, "w") as handle:
         handle.write(text.replace('issuer = "https://idp.acme.example"', f'issuer = "{issuer}"'))
     return path
+
+
+def propose_change(spec_path):
+    """The acme spec with engineers granted Administrator in payments, and a
+    domain billing whose accounts do not exist yet, beside the original."""
+    with open(spec_path) as handle:
+        text = handle.read()
+    development = '  { role = "Administrator", in = { environments = ["development"] } },\n'
+    text = text.replace(development, development + '  { role = "Administrator", in = { domains = ["payments"] } },\n')
+    text = text.replace('[[domain]]\nname = "web"\n', '[[domain]]\nname = "web"\n\n[[domain]]\nname = "billing"\n')
+    proposed = os.path.join(os.path.dirname(spec_path), "proposed.toml")
+    with open(proposed, "w") as handle:
+        handle.write(text)
+    return proposed
 
 
 def account_ids(env):
@@ -170,6 +185,14 @@ def tell_the_story(home):
         say("Proving it from the live policies: who can become Administrator in payments-production?")
         run([FOYER, "who-can", "payments/production", "--role", "Administrator",
              "--via", "organization-account-access-role"], management_env)
+
+        say("A change proven before it is applied: engineers get Administrator in payments, and a new domain")
+        proposed = propose_change(spec_path)
+        planned = os.path.join(home, "planned.json")
+        run([FOYER, "snapshot", "--planned", "--spec", proposed, "--via", "organization-account-access-role",
+             "-o", planned], management_env)
+        run([FOYER, "who-can", "payments/production", "--role", "Administrator", "--snapshot", planned],
+            management_env)
 
         say("Auditing the whole organization against rules S1-S10")
         run([FOYER, "audit", "--via", "organization-account-access-role"], management_env)
