@@ -26,9 +26,9 @@
 // holds both, the group ones named "group <name>: <policy>", so every analysis
 // sees a path through a group without knowing about groups.
 //
-// "keys" are the customer managed KMS keys of the region the snapshot was
-// collected in (keys are regional; AWS managed keys and keys pending deletion
-// are left out). Snapshots without "buckets" or "keys" read as having none.
+// "keys" and "trails" are those of the regions the snapshot was collected
+// in (both are regional; AWS managed keys and keys pending deletion are
+// left out). Snapshots without "buckets" or "keys" read as having none.
 //
 // A POLICY is a document (object or JSON text, URL-encoded or not) or
 // {"name": N, "document": D}. SCP levels follow `ou_path` (root first), then

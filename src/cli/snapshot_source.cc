@@ -5,6 +5,7 @@
 
 #include "creds/default_chain.h"
 #include "snapshot/live_snapshot.h"
+#include "spec/spec_validation.h"
 #include "ui/progress_board.h"
 
 namespace foyer::cli {
@@ -20,6 +21,15 @@ void AddSnapshotSourceOptions(CLI::App& command, SnapshotSource& source, bool wi
                      "organization-account-access-role (with management credentials, before foyer's roles exist)")
       ->check(CLI::IsMember({"auditor", "organization-account-access-role"}));
   command.add_option("--concurrency", source.concurrency, "Accounts read at once")->check(CLI::Range(1, 64));
+  command.add_option("--regions", source.regions,
+                     "Regions whose KMS keys and CloudTrail trails are read, comma-separated (default: the "
+                     "caller's region)")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](const std::string& region) {
+            return spec::IsRegionName(region) ? "" : "'" + region + "' is not an AWS region name like 'us-east-1'";
+          },
+          "REGION"));
 }
 
 Result<nlohmann::json> CollectLive(const SnapshotSource& source) {
@@ -29,6 +39,7 @@ Result<nlohmann::json> CollectLive(const SnapshotSource& source) {
   options.via = source.via == "auditor" ? snapshot::MemberRole::kAuditor
                                         : snapshot::MemberRole::kOrganizationAccountAccessRole;
   options.concurrency = source.concurrency;
+  options.regions = source.regions;
   if (ui::StderrIsLiveTerminal()) {
     auto lock = std::make_shared<std::mutex>();
     options.on_account = [lock](const std::string&, size_t done, size_t total) {

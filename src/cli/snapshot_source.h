@@ -5,6 +5,7 @@
 #define FOYER_CLI_SNAPSHOT_SOURCE_H_
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ struct SnapshotSource {
   std::string profile;
   std::string via = "auditor";  // or "organization-account-access-role"
   int concurrency = 8;
+  std::vector<std::string> regions;  // of KMS keys and trails; empty: the caller's
 };
 
 // --profile, --via and --concurrency (the live collection's options), and

@@ -18,15 +18,20 @@ using nlohmann::json;
 // Collects one account; each failed read becomes a line in `errors`.
 class AccountCollector {
  public:
-  explicit AccountCollector(const aws::ClientConfig& config) : config_(config), iam_(config) {}
+  AccountCollector(const aws::ClientConfig& config, const std::vector<std::string>& regions)
+      : config_(config), regions_(regions.empty() ? std::vector<std::string>{config.region} : regions), iam_(config) {}
 
   json Collect() {
     json out = {{"roles", json::array()}, {"users", json::array()}, {"groups", json::array()}};
     CollectAuthorization(out);
     CollectProviders(out);
     CollectBuckets(out);
-    CollectKeys(config_, out, errors_);
-    CollectTrails(out);
+    for (const std::string& region : regions_) {
+      aws::ClientConfig in_region = config_;
+      in_region.region = region;
+      CollectKeys(in_region, out, errors_);
+      CollectTrails(in_region, out);
+    }
     if (!errors_.empty()) out["errors"] = errors_;
     return out;
   }
@@ -129,11 +134,13 @@ class AccountCollector {
     }
   }
 
-  void CollectTrails(json& out) {
-    aws::CloudTrailClient cloudtrail(config_);
+  // The trails whose home is `config`'s region: a multi-region trail is
+  // listed once, where it was created, not again as another region's shadow.
+  void CollectTrails(const aws::ClientConfig& config, json& out) {
+    aws::CloudTrailClient cloudtrail(config);
     auto trails = cloudtrail.DescribeTrails(/*include_shadow_trails=*/false);
-    if (!trails.ok()) return Failed("cloudtrail:DescribeTrails", trails.error());
-    out["trails"] = json::array();
+    if (!trails.ok()) return Failed("cloudtrail:DescribeTrails in " + config.region, trails.error());
+    if (!out.contains("trails")) out["trails"] = json::array();
     for (const aws::Trail& trail : *trails) {
       out["trails"].push_back(
           {{"name", trail.name}, {"arn", trail.arn}, {"organization_trail", trail.is_organization_trail}});
@@ -141,6 +148,7 @@ class AccountCollector {
   }
 
   const aws::ClientConfig& config_;
+  const std::vector<std::string> regions_;
   aws::IamClient iam_;
   std::map<std::string, std::string> managed_;  // managed policy ARN -> default version document
   std::vector<std::string> errors_;
@@ -148,6 +156,8 @@ class AccountCollector {
 
 }  // namespace
 
-json AccountSnapshot(const aws::ClientConfig& config) { return AccountCollector(config).Collect(); }
+json AccountSnapshot(const aws::ClientConfig& config, const std::vector<std::string>& regions) {
+  return AccountCollector(config, regions).Collect();
+}
 
 }  // namespace foyer::snapshot

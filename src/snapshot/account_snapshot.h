@@ -7,14 +7,18 @@
 #ifndef FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
 #define FOYER_SNAPSHOT_ACCOUNT_SNAPSHOT_H_
 
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "aws/client_config.h"
 
 namespace foyer::snapshot {
 
-// The account's entry in the snapshot's "accounts" object, read with `config`.
-nlohmann::json AccountSnapshot(const aws::ClientConfig& config);
+// The account's entry in the snapshot's "accounts" object, read with
+// `config`; KMS keys and trails in each of `regions` (empty: the config's).
+nlohmann::json AccountSnapshot(const aws::ClientConfig& config, const std::vector<std::string>& regions = {});
 
 }  // namespace foyer::snapshot
 

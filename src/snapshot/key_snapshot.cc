@@ -17,8 +17,8 @@ std::string Failure(const std::string& call, const Error& error) { return call +
 void CollectKeys(const aws::ClientConfig& config, nlohmann::json& account, std::vector<std::string>& errors) {
   aws::KmsClient kms(config);
   auto keys = kms.ListKeys();
-  if (!keys.ok()) return errors.push_back(Failure("kms:ListKeys", keys.error()));
-  account["keys"] = nlohmann::json::array();
+  if (!keys.ok()) return errors.push_back(Failure("kms:ListKeys in " + config.region, keys.error()));
+  if (!account.contains("keys")) account["keys"] = nlohmann::json::array();
   for (const aws::KeyListEntry& listed : *keys) {
     auto key = kms.DescribeKey(listed.key_id);
     if (!key.ok()) {

@@ -64,7 +64,23 @@ TEST_F(KeySnapshotTest, KeysThatCannotBeListedAreNotClaimedToBeNone) {
   CollectKeys(aws::FakeConfig(transport_), account, errors);
   EXPECT_EQ(account, json::object());
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_TRUE(errors[0].starts_with("kms:ListKeys: ")) << errors[0];
+  EXPECT_TRUE(errors[0].starts_with("kms:ListKeys in us-east-1: ")) << errors[0];
+}
+
+TEST_F(KeySnapshotTest, EachRegionAddsItsKeysAndAFailedRegionKeepsTheOthers) {
+  transport_->Reply(200, R"({"Keys":[{"KeyId":"k-1"}],"Truncated":false})");
+  transport_->Reply(200, Described("k-1", "CUSTOMER", "Enabled"));
+  transport_->Reply(200, R"({"Policy":"{}"})");
+  transport_->Reply(400, kDenied);
+  CollectKeys(aws::FakeConfig(transport_), account, errors);
+  aws::ClientConfig west = aws::FakeConfig(transport_);
+  west.region = "eu-west-1";
+  CollectKeys(west, account, errors);
+  ASSERT_EQ(account["keys"].size(), 1u);
+  EXPECT_EQ(account["keys"][0]["id"], "k-1");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(errors[0].starts_with("kms:ListKeys in eu-west-1: ")) << errors[0];
+  EXPECT_NE(transport_->requests.at(3).Header("Authorization").find("/eu-west-1/kms/"), std::string::npos);
 }
 
 }  // namespace

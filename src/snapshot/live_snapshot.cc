@@ -50,15 +50,16 @@ Result<aws::ClientConfig> OrganizationsConfig(const aws::ClientConfig& caller, c
 }
 
 nlohmann::json ReadAccount(const aws::ClientConfig& caller, const aws::CallerIdentity& identity,
-                           const std::string& account_id, MemberRole via) {
-  if (account_id == identity.account) return AccountSnapshot(caller);
+                           const std::string& account_id, const CollectionOptions& options) {
+  const MemberRole via = options.via;
+  if (account_id == identity.account) return AccountSnapshot(caller, options.regions);
   std::string role = MemberRoleArn(PartitionOf(identity.arn), account_id, via);
   aws::ClientConfig config = AssumedConfig(caller, role);
   auto credentials = config.credentials->Retrieve();
   if (!credentials.ok()) {
     return {{"errors", {"sts:AssumeRole " + role + ": " + credentials.error().message}}};
   }
-  return AccountSnapshot(config);
+  return AccountSnapshot(config, options.regions);
 }
 
 // Every account read by at most `concurrency` workers at once.
@@ -67,7 +68,7 @@ nlohmann::json ReadAccounts(const aws::ClientConfig& caller, const aws::CallerId
   std::vector<nlohmann::json> entries(ids.size());
   std::atomic<size_t> done{0};
   ForEachConcurrently(ids.size(), options.concurrency, [&](size_t i) {
-    entries[i] = ReadAccount(caller, identity, ids[i], options.via);
+    entries[i] = ReadAccount(caller, identity, ids[i], options);
     size_t finished = ++done;
     if (options.on_account) options.on_account(ids[i], finished, ids.size());
   });

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,9 @@ enum class MemberRole { kAuditor, kOrganizationAccountAccessRole };
 struct CollectionOptions {
   MemberRole via = MemberRole::kAuditor;
   int concurrency = 8;  // accounts read at once
+  // Whose KMS keys and CloudTrail trails are read in every account (both
+  // are regional); empty: the caller's region only.
+  std::vector<std::string> regions;
   // Called after each account, from the worker that read it.
   std::function<void(const std::string& account_id, size_t done, size_t total)> on_account;
 };

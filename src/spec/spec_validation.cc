@@ -70,17 +70,6 @@ bool IsIamName(std::string_view name) { return IsWord(name, 64, "+=,.@_-"); }
 // whose values do not allow ','.
 bool IsGroupName(std::string_view name) { return IsWord(name, 64, "+=.@_-"); }
 
-// "us-east-1", "us-gov-west-1", "ap-southeast-2".
-bool IsRegionName(std::string_view name) {
-  std::vector<std::string_view> parts = Split(name, '-');
-  if (parts.size() < 3 || parts.front().size() != 2 || !AllOf(parts.front(), IsAsciiLower) ||
-      !AllOf(parts.back(), IsAsciiDigit)) {
-    return false;
-  }
-  return std::all_of(parts.begin() + 1, parts.end() - 1,
-                     [](std::string_view part) { return AllOf(part, IsAsciiLower); });
-}
-
 // arn:<partition>:iam::<aws or account id>:policy/<path and name>
 bool IsManagedPolicyArn(std::string_view arn) {
   std::vector<std::string_view> parts = Split(arn, ':');
@@ -538,6 +527,16 @@ void Validator::CheckCiIdentity(const CiIdentity& ci) {
 }
 
 }  // namespace
+
+bool IsRegionName(std::string_view name) {
+  std::vector<std::string_view> parts = Split(name, '-');
+  if (parts.size() < 3 || parts.front().size() != 2 || !AllOf(parts.front(), IsAsciiLower) ||
+      !AllOf(parts.back(), IsAsciiDigit)) {
+    return false;
+  }
+  return std::all_of(parts.begin() + 1, parts.end() - 1,
+                     [](std::string_view part) { return AllOf(part, IsAsciiLower); });
+}
 
 bool IsValidAccountNamePart(std::string_view name) {
   if (name.empty() || !IsAsciiLower(name.front()) || name.back() == '-') return false;

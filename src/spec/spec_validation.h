@@ -30,6 +30,10 @@ std::vector<Diagnostic> ValidateSpec(const Spec& spec);
 // `payments/production`: lowercase letters, digits and '-', starting with a
 // letter, not ending with '-'.
 bool IsValidAccountNamePart(std::string_view name);
+
+// An AWS region name: "us-east-1", "us-gov-west-1", "ap-southeast-2".
+bool IsRegionName(std::string_view name);
+
 // The longest account name AWS Organizations accepts.
 inline constexpr size_t kMaxAccountNameLength = 50;
 // The longest account root email AWS Organizations accepts.

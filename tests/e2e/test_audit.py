@@ -345,6 +345,42 @@ class AuditTest(unittest.TestCase):
             repaired = json.load(f)["accounts"][self.org.payments]
         self.assertEqual((repaired["keys"], repaired.get("errors")), ([], None))  # pending deletion: left out
 
+    def test_keys_and_trails_of_other_regions_are_read_with_regions(self):
+        west = "us-west-2"
+        kms = self.moto.client("kms", region=west, **self.org.credentials(
+            f"arn:aws:iam::{self.org.payments}:role/OrganizationAccountAccessRole"))
+        admin = self.org.credentials(f"arn:aws:iam::{self.org.admin}:role/OrganizationAccountAccessRole")
+        s3 = self.moto.client("s3", **admin)
+        cloudtrail = self.moto.client("cloudtrail", region=west, **admin)
+        key = kms.create_key(Policy=document(
+            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}))["KeyMetadata"]
+        s3.create_bucket(Bucket="west-trail-logs")
+        trail = cloudtrail.create_trail(Name="west-trail", S3BucketName="west-trail-logs")["TrailARN"]
+        try:
+            home_only = self.snapshot(self.management_env, "--via", "organization-account-access-role")
+            both = self.snapshot(self.management_env, "--via", "organization-account-access-role",
+                                 "--regions", "us-east-1,us-west-2")
+        finally:
+            kms.schedule_key_deletion(KeyId=key["KeyId"], PendingWindowInDays=7)
+            cloudtrail.delete_trail(Name="west-trail")
+            s3.delete_bucket(Bucket="west-trail-logs")
+        with open(home_only) as f:
+            snapshot = json.load(f)["accounts"]
+        self.assertEqual(snapshot[self.org.payments]["keys"], [])
+        self.assertNotIn(trail, [t["arn"] for t in snapshot[self.org.admin]["trails"]])
+        with open(both) as f:
+            snapshot = json.load(f)["accounts"]
+        self.assertEqual([k["arn"] for k in snapshot[self.org.payments]["keys"]], [key["Arn"]])
+        self.assertIn(f":{west}:", key["Arn"])
+        self.assertIn(trail, [t["arn"] for t in snapshot[self.org.admin]["trails"]])
+        _, report = self.audit(both)
+        found = {(f["rule"], f["resource"]) for f in report["findings"]}
+        self.assertIn(("S10-resource-policy-open", key["Arn"]), found)
+        self.assertIn(("S3-trail-in-admin", trail), found)
+        bad = run(self.moto, self.management_env, "snapshot", "--regions", "us-east-1,moon")
+        self.assertEqual(bad.returncode, 2, bad.stderr)
+        self.assertIn("'moon' is not an AWS region name like 'us-east-1'", bad.stderr)
+
     def repair(self, payments_iam, admin_iam, sre_trust):
         sre_trust["Statement"].pop()
         admin_iam.update_assume_role_policy(RoleName="sre", PolicyDocument=json.dumps(sre_trust))
