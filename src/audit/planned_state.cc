@@ -3,6 +3,8 @@
 #include <set>
 #include <string_view>
 
+#include "org/guardrail_policies.h"
+#include "org/storage_naming.h"
 #include "roles/role_documents.h"
 
 namespace foyer::audit {
@@ -77,6 +79,55 @@ void AddStandInAccounts(const ProofIds& ids, const std::vector<org::DesiredAccou
   }
 }
 
+// AWS attaches FullAWSAccess to the root, every OU and every account when
+// SCPs are enabled, as apply enables them.
+void EnableScps(json& organization) {
+  json scps = json::object();
+  const json full = json::array({{{"name", "FullAWSAccess"}, {"document", AllowEverything()}}});
+  for (const json& account : organization["accounts"]) {
+    for (const json& level : account.value("ou_path", json::array())) scps[level.get<std::string>()] = full;
+    scps[account["id"].get<std::string>()] = full;
+  }
+  organization["scps"] = std::move(scps);
+}
+
+// foyer's guardrail SCPs as apply leaves them: every live foyer-* SCP taken
+// off, then each guardrail the spec keeps put where it belongs — the root,
+// or each member account that gets foyer's Administrator role.
+void OverlayGuardrails(const spec::Spec& spec, const ProofIds& ids, const std::vector<roles::AccountRoles>& desired,
+                       const std::string& partition, json& snapshot) {
+  json& organization = snapshot["organization"];
+  if (!organization.contains("scps")) EnableScps(organization);
+  for (auto& [target, policies] : organization["scps"].items()) {
+    json kept = json::array();
+    for (const json& policy : policies) {
+      if (!(policy.is_object() && policy.value("name", "").starts_with("foyer-"))) kept.push_back(policy);
+    }
+    policies = std::move(kept);
+  }
+  const std::string management = ids.ids.at(std::string(org::kManagementAccountName));
+  org::GuardrailTargets targets{partition, management, ids.ids.at(spec.accounts.admin.value), ""};
+  if (spec.accounts.audit) targets.audit_bucket = org::AuditBucketName(ids.ids.at(spec.accounts.audit->value));
+  std::vector<std::string> with_administrator;
+  for (const roles::AccountRoles& account : desired) {
+    const std::string& id = ids.ids.at(account.account);
+    for (const roles::DesiredRole& role : account.roles) {
+      if (role.name == "Administrator" && id != management) with_administrator.push_back(id);
+    }
+  }
+  const std::string root = RootOf(snapshot);
+  for (const org::Guardrail& guardrail : org::AllGuardrails(spec.guardrails)) {
+    if (!guardrail.enabled || (targets.audit_bucket.empty() && guardrail.key == "protect-audit-trail")) continue;
+    json policy = {{"name", org::GuardrailPolicyName(guardrail.key)},
+                   {"document", org::GuardrailDocument(guardrail.key, targets)}};
+    if (guardrail.scope == org::GuardrailScope::kRoot) {
+      organization["scps"][root].push_back(policy);
+    } else {
+      for (const std::string& id : with_administrator) organization["scps"][id].push_back(policy);
+    }
+  }
+}
+
 json EmptySnapshot(const std::string& organization_id, const std::string& management_id) {
   return {{"organization", {{"id", organization_id},
                             {"management_account", management_id},
@@ -111,8 +162,10 @@ PlannedState PlannedOverLive(json live, const spec::Spec& spec, const std::vecto
   const std::map<std::string, json> managed = ManagedDocuments(state.snapshot);
   roles::DocumentIds document_ids{roles::AdminAccount{partition, state.ids.ids.at(spec.accounts.admin.value)},
                                   organization};
+  const std::vector<roles::AccountRoles> all_desired = roles::DesiredRoles(spec, accounts, document_ids);
+  OverlayGuardrails(spec, state.ids, all_desired, partition, state.snapshot);
   json& iam = state.snapshot["accounts"];
-  for (const roles::AccountRoles& desired : roles::DesiredRoles(spec, accounts, document_ids)) {
+  for (const roles::AccountRoles& desired : all_desired) {
     const std::string& id = state.ids.ids.at(desired.account);
     if (!iam.contains(id)) iam[id] = {{"roles", json::array()}};
     json kept = json::array();

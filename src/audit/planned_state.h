@@ -9,8 +9,10 @@
 // the spec asks for, in the accounts it picks. Accounts apply has not
 // created yet are added under stand-in ids (IdsWithStandIns), under the
 // root only, with AWS's FullAWSAccess at their own level as AWS attaches it.
-// Everything else — SCPs, users, other roles, buckets, keys — is as it is
-// live.
+// foyer's guardrail SCPs (foyer-*) are replaced by those the spec keeps,
+// where apply attaches them; an organization without SCPs gets them enabled,
+// FullAWSAccess everywhere, as apply does. Everything else — other SCPs,
+// users, other roles, buckets, keys — is as it is live.
 #ifndef FOYER_AUDIT_PLANNED_STATE_H_
 #define FOYER_AUDIT_PLANNED_STATE_H_
 

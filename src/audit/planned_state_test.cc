@@ -48,7 +48,9 @@ json Live() {
               {{"id", "222222222222"}, {"name", "admin"}, {"ou_path", {"r-1", "ou-security"}}},
               {{"id", "333333333333"}, {"name", "payments-production"}, {"ou_path", {"r-1", "ou-workloads"}}}}},
             {"scps", {{"r-1", json::array({{{"Version", "2012-10-17"},
-                                            {"Statement", {{{"Effect", "Allow"}, {"Action", "*"}, {"Resource", "*"}}}}}})}}}}},
+                                            {"Statement", {{{"Effect", "Allow"}, {"Action", "*"}, {"Resource", "*"}}}}},
+                                           {{"name", "foyer-deny-root-user"}, {"document", "stale"}}})},
+                      {"333333333333", json::array({{{"name", "foyer-old-guardrail"}, {"document", "stale"}}})}}}}},
           {"accounts",
            {{"222222222222",
              {{"roles", {Role("arn:aws:iam::222222222222:role/legacy", "arn:aws:iam::222222222222:role/foyer/sre",
@@ -146,6 +148,42 @@ TEST_F(PlannedStateTest, WithoutAnOrganizationEverythingIsPlanned) {
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->accounts.size(), accounts_.size() + 1);
   EXPECT_TRUE(ProveInvariants(*parsed).empty());
+}
+
+std::vector<std::string> ScpNames(const json& snapshot, const std::string& target) {
+  std::vector<std::string> names;
+  const json& scps = snapshot["organization"]["scps"];
+  if (!scps.contains(target)) return names;
+  for (const json& policy : scps[target]) {
+    names.push_back(policy.is_object() && policy.contains("name") ? policy["name"].get<std::string>() : "(unnamed)");
+  }
+  return names;
+}
+
+TEST_F(PlannedStateTest, FoyersGuardrailsAreReplacedByTheSpecs) {
+  spec_.guardrails.deny_root_user = false;
+  PlannedState planned = PlannedOverLive(Live(), spec_, accounts_, ids_, "o-live", "aws");
+  EXPECT_EQ(ScpNames(planned.snapshot, "r-1"),
+            (std::vector<std::string>{"(unnamed)", "foyer-deny-leave-organization", "foyer-protect-audit-trail",
+                                      "foyer-deny-iam-users-outside-admin"}));
+  // Accounts that get foyer's Administrator role get the neutering SCP.
+  EXPECT_EQ(ScpNames(planned.snapshot, "333333333333"),
+            (std::vector<std::string>{"foyer-neuter-organization-account-access-role"}));
+  const std::string audit_id = planned.ids.ids.at("audit");
+  EXPECT_EQ(ScpNames(planned.snapshot, audit_id),
+            (std::vector<std::string>{"FullAWSAccess", "foyer-neuter-organization-account-access-role"}));
+  EXPECT_EQ(ScpNames(planned.snapshot, "123456789012"), std::vector<std::string>{});
+  auto parsed = access_graph::ParseSnapshot(planned.snapshot);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+}
+
+TEST_F(PlannedStateTest, AnOrganizationWithoutScpsGetsThemEnabled) {
+  json live = Live();
+  live["organization"].erase("scps");
+  PlannedState planned = PlannedOverLive(live, spec_, accounts_, ids_, "o-live", "aws");
+  EXPECT_EQ(ScpNames(planned.snapshot, "ou-workloads"), std::vector<std::string>{"FullAWSAccess"});
+  EXPECT_EQ(ScpNames(planned.snapshot, "r-1").front(), "FullAWSAccess");
+  EXPECT_EQ(ScpNames(planned.snapshot, "r-1").size(), 5u);
 }
 
 }  // namespace

@@ -480,6 +480,13 @@ class AppliedOrganizationTest(unittest.TestCase):
         (stand_in, name), = snapshot["planned"]["stand_ins"].items()
         self.assertEqual(name, "ledger-production")
         self.assertNotIn(stand_in, accounts.values())
+        # The guardrails apply keeps: at the root, and on each account that gets foyer's Administrator.
+        scps = snapshot["organization"]["scps"]
+        root = moto.client("organizations").list_roots()["Roots"][0]["Id"]
+        self.assertLessEqual({"foyer-deny-leave-organization", "foyer-deny-root-user"},
+                             {p["name"] for p in scps[root]})
+        self.assertEqual([p["name"] for p in scps[stand_in]],
+                         ["FullAWSAccess", "foyer-neuter-organization-account-access-role"])
         # engineers' grant picks payments only.
         self.assertEqual(reachers("ledger-production", "--snapshot", planned_file),
                          {landing["sre"]: [f"arn:aws:iam::{stand_in}:role/foyer/Administrator"]})
