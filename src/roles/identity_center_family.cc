@@ -72,6 +72,15 @@ void AddStaleSets(const org::PlanContext& context, const LiveIdentityCenter& liv
   }
 }
 
+// Whether the admin account `admin_id` is Identity Center's delegated
+// administrator, asked of management.
+Result<bool> DelegatedToAdmin(const org::PlanContext& context, const std::string& admin_id) {
+  auto management = context.access.ConfigIn(context.ManagementAccountId(), context.DefaultRegion());
+  if (!management.ok()) return management.error();
+  aws::OrganizationsClient organizations(std::move(*management));
+  return IsDelegatedAdministrator(organizations, admin_id);
+}
+
 // Identity Center as the admin account sees it; nullopt while the admin
 // account does not exist or is not yet its delegated administrator.
 Result<std::optional<LiveIdentityCenter>> ReadLive(const org::PlanContext& context,
@@ -82,10 +91,7 @@ Result<std::optional<LiveIdentityCenter>> ReadLive(const org::PlanContext& conte
   std::optional<std::string> admin_id = context.LiveAccountId(admin);
   bool delegated = false;
   if (admin_id) {
-    auto management = context.access.ConfigIn(context.ManagementAccountId(), context.DefaultRegion());
-    if (!management.ok()) return management.error();
-    aws::OrganizationsClient organizations(std::move(*management));
-    auto is_delegated = IsDelegatedAdministrator(organizations, *admin_id);
+    auto is_delegated = DelegatedToAdmin(context, *admin_id);
     if (!is_delegated.ok()) return is_delegated.error();
     delegated = *is_delegated;
   }
@@ -127,10 +133,7 @@ std::shared_ptr<IdentityCenterInputs> MakeInputs(const org::PlanContext& context
 Status AddLeftoverSets(const org::PlanContext& context, org::Plan& plan) {
   std::optional<std::string> admin_id = context.LiveAccountId(context.spec.accounts.admin.value);
   if (!admin_id) return OkStatus();
-  auto management = context.access.ConfigIn(context.ManagementAccountId(), context.DefaultRegion());
-  if (!management.ok()) return management.error();
-  aws::OrganizationsClient organizations(std::move(*management));
-  auto delegated = IsDelegatedAdministrator(organizations, *admin_id);
+  auto delegated = DelegatedToAdmin(context, *admin_id);
   // Where Organizations does not know Identity Center's service principal
   // (a partition without it), nothing can have been delegated to it.
   if (!delegated.ok() && delegated.error().code == "InvalidInputException") return OkStatus();
