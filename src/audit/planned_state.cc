@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "org/guardrail_policies.h"
+#include "org/role_placement.h"
 #include "org/storage_naming.h"
 #include "roles/role_documents.h"
 
@@ -16,6 +17,13 @@ const json& AllowEverything() {
   static const json document = {{"Version", "2012-10-17"},
                                 {"Statement", {{{"Effect", "Allow"}, {"Action", "*"}, {"Resource", "*"}}}}};
   return document;
+}
+
+// What AWS attaches to the root, every OU and every account when SCPs are
+// enabled, and to every account created after.
+const json& FullAwsAccessOnly() {
+  static const json attached = json::array({{{"name", "FullAWSAccess"}, {"document", AllowEverything()}}});
+  return attached;
 }
 
 // The documents of managed policies the live snapshot already holds,
@@ -74,7 +82,7 @@ void AddStandInAccounts(const ProofIds& ids, const std::vector<org::DesiredAccou
                                         {"ou_path", {root}},
                                         {"tags", {{std::string(org::kKindTag), std::string(org::KindName(account.kind))}}}});
     if (organization.contains("scps")) {
-      organization["scps"][id] = json::array({{{"name", "FullAWSAccess"}, {"document", AllowEverything()}}});
+      organization["scps"][id] = FullAwsAccessOnly();
     }
   }
 }
@@ -83,18 +91,18 @@ void AddStandInAccounts(const ProofIds& ids, const std::vector<org::DesiredAccou
 // SCPs are enabled, as apply enables them.
 void EnableScps(json& organization) {
   json scps = json::object();
-  const json full = json::array({{{"name", "FullAWSAccess"}, {"document", AllowEverything()}}});
   for (const json& account : organization["accounts"]) {
-    for (const json& level : account.value("ou_path", json::array())) scps[level.get<std::string>()] = full;
-    scps[account["id"].get<std::string>()] = full;
+    for (const json& level : account.value("ou_path", json::array())) scps[level.get<std::string>()] = FullAwsAccessOnly();
+    scps[account["id"].get<std::string>()] = FullAwsAccessOnly();
   }
   organization["scps"] = std::move(scps);
 }
 
 // foyer's guardrail SCPs as apply leaves them: every live foyer-* SCP taken
 // off, then each guardrail the spec keeps put where it belongs — the root,
-// or each member account that gets foyer's Administrator role.
-void OverlayGuardrails(const spec::Spec& spec, const ProofIds& ids, const std::vector<roles::AccountRoles>& desired,
+// or each member account that gets foyer's Administrator role (as the
+// guardrail family places it, by org::PlaceRoles).
+void OverlayGuardrails(const spec::Spec& spec, const std::vector<org::DesiredAccount>& accounts, const ProofIds& ids,
                        const std::string& partition, json& snapshot) {
   json& organization = snapshot["organization"];
   if (!organization.contains("scps")) EnableScps(organization);
@@ -108,16 +116,15 @@ void OverlayGuardrails(const spec::Spec& spec, const ProofIds& ids, const std::v
   const std::string management = ids.ids.at(std::string(org::kManagementAccountName));
   org::GuardrailTargets targets{partition, management, ids.ids.at(spec.accounts.admin.value), ""};
   if (spec.accounts.audit) targets.audit_bucket = org::AuditBucketName(ids.ids.at(spec.accounts.audit->value));
-  std::vector<std::string> with_administrator;
-  for (const roles::AccountRoles& account : desired) {
-    const std::string& id = ids.ids.at(account.account);
-    for (const roles::DesiredRole& role : account.roles) {
-      if (role.name == "Administrator" && id != management) with_administrator.push_back(id);
+  std::set<std::string> with_administrator;
+  for (const org::RolePlacement& role : org::PlaceRoles(spec, accounts)) {
+    if (role.role == "Administrator" && role.account != org::kManagementAccountName) {
+      with_administrator.insert(ids.ids.at(role.account));
     }
   }
   const std::string root = RootOf(snapshot);
   for (const org::Guardrail& guardrail : org::AllGuardrails(spec.guardrails)) {
-    if (!guardrail.enabled || (targets.audit_bucket.empty() && guardrail.key == "protect-audit-trail")) continue;
+    if (!guardrail.enabled || (targets.audit_bucket.empty() && guardrail.key == org::kProtectAuditTrailKey)) continue;
     json policy = {{"name", org::GuardrailPolicyName(guardrail.key)},
                    {"document", org::GuardrailDocument(guardrail.key, targets)}};
     if (guardrail.scope == org::GuardrailScope::kRoot) {
@@ -162,10 +169,9 @@ PlannedState PlannedOverLive(json live, const spec::Spec& spec, const std::vecto
   const std::map<std::string, json> managed = ManagedDocuments(state.snapshot);
   roles::DocumentIds document_ids{roles::AdminAccount{partition, state.ids.ids.at(spec.accounts.admin.value)},
                                   organization};
-  const std::vector<roles::AccountRoles> all_desired = roles::DesiredRoles(spec, accounts, document_ids);
-  OverlayGuardrails(spec, state.ids, all_desired, partition, state.snapshot);
+  OverlayGuardrails(spec, accounts, state.ids, partition, state.snapshot);
   json& iam = state.snapshot["accounts"];
-  for (const roles::AccountRoles& desired : all_desired) {
+  for (const roles::AccountRoles& desired : roles::DesiredRoles(spec, accounts, document_ids)) {
     const std::string& id = state.ids.ids.at(desired.account);
     if (!iam.contains(id)) iam[id] = {{"roles", json::array()}};
     json kept = json::array();

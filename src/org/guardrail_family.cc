@@ -21,7 +21,6 @@ using nlohmann::json;
 constexpr char kScpType[] = "SERVICE_CONTROL_POLICY";
 constexpr char kRootTarget[] = "root";
 constexpr char kIamUsersKey[] = "deny-iam-users-outside-admin";
-constexpr char kProtectAuditKey[] = "protect-audit-trail";
 
 // A foyer SCP as it is live.
 struct LiveScp {
@@ -94,7 +93,7 @@ Result<GuardrailTargets> TargetsWhileApplying(ApplyContext& context, const ScpSc
     if (!admin.ok()) return admin.error();
     targets.admin_account_id = *admin;
   }
-  if (key == kProtectAuditKey) {
+  if (key == kProtectAuditTrailKey) {
     auto audit = context.AccountId(scope.audit_name);
     if (!audit.ok()) return audit.error();
     targets.audit_bucket = AuditBucketName(*audit);
@@ -297,7 +296,7 @@ Placement PlacementOf(const PlanContext& context, const Plan& plan, const ScpSco
   }
   Placement placement{{kRootTarget}, {}};
   if (guardrail.key == kIamUsersKey) placement.depends_on.push_back(AccountAddress(scope.admin_name));
-  if (guardrail.key == kProtectAuditKey) {
+  if (guardrail.key == kProtectAuditTrailKey) {
     // Protect the trail only once it and its bucket are in place: nothing
     // in a member account may change them after.
     placement.depends_on = {AccountAddress(scope.audit_name), AuditBucketAddress(scope.audit_name),
@@ -337,7 +336,7 @@ Status GuardrailFamily::AddChanges(const PlanContext& context, Plan& plan) {
       }
       continue;
     }
-    if (guardrail.key == kProtectAuditKey && scope.audit_name.empty()) {
+    if (guardrail.key == kProtectAuditTrailKey && scope.audit_name.empty()) {
       plan.notes.push_back("guardrail protect-audit-trail has nothing to protect: foyer.toml names no audit account");
       continue;
     }

@@ -10,7 +10,6 @@ namespace {
 using nlohmann::json;
 
 constexpr char kLeave[] = "deny-leave-organization";
-constexpr char kProtectAudit[] = "protect-audit-trail";
 constexpr char kIamUsers[] = "deny-iam-users-outside-admin";
 constexpr char kRootUser[] = "deny-root-user";
 constexpr char kNeuter[] = "neuter-organization-account-access-role";
@@ -90,7 +89,7 @@ std::vector<Guardrail> AllGuardrails(const spec::Guardrails& settings) {
   return {
       {kLeave, "foyer guardrail: member accounts cannot leave the organization", GuardrailScope::kRoot,
        settings.deny_leave_organization},
-      {kProtectAudit, "foyer guardrail: nobody in a member account can stop or weaken the organization trail",
+      {kProtectAuditTrailKey, "foyer guardrail: nobody in a member account can stop or weaken the organization trail",
        GuardrailScope::kRoot, settings.protect_audit_trail},
       {kIamUsers, "foyer guardrail: IAM users, access keys and passwords only in the admin account",
        GuardrailScope::kRoot, settings.deny_iam_users_outside_admin},
@@ -105,7 +104,7 @@ std::string GuardrailPolicyName(std::string_view key) { return "foyer-" + std::s
 
 json GuardrailDocument(std::string_view key, const GuardrailTargets& targets) {
   if (key == kLeave) return DenyLeave();
-  if (key == kProtectAudit) return ProtectAuditTrail(targets);
+  if (key == kProtectAuditTrailKey) return ProtectAuditTrail(targets);
   if (key == kIamUsers) return DenyIamUsersOutsideAdmin(targets);
   if (key == kRootUser) return DenyRootUser(targets);
   assert(key == kNeuter);

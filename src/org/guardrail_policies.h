@@ -42,6 +42,10 @@ struct Guardrail {
 // The five guardrails, in a fixed order, with `enabled` from the spec.
 std::vector<Guardrail> AllGuardrails(const spec::Guardrails& settings);
 
+// The guardrail protecting the organization trail, which has nothing to
+// protect when the spec names no audit account.
+inline constexpr char kProtectAuditTrailKey[] = "protect-audit-trail";
+
 // "foyer-" + key.
 std::string GuardrailPolicyName(std::string_view key);
 
